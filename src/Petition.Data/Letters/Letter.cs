@@ -1,0 +1,35 @@
+namespace Petition.Data.Letters;
+
+public class Letter
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public required string Recipients { get; set; }
+
+    /// <summary>Markdown; sanitised when rendered, never trusted as HTML.</summary>
+    public required string Body { get; set; }
+
+    public LetterStatus Status { get; set; }
+    public DateTimeOffset? OpensAt { get; set; }
+    public DateTimeOffset? ClosesAt { get; set; }
+    public int? Goal { get; set; }
+    public ModerationMode ModerationMode { get; set; }
+
+    /// <summary>The version of the text that a signature made now would sign.</summary>
+    public int Version { get; set; } = 1;
+
+    public List<string> Categories { get; set; } = [];
+    public LetterFields Fields { get; set; } = new();
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public bool IsOpenAt(DateTimeOffset now) =>
+        Status == LetterStatus.Open
+        && (OpensAt is null || OpensAt <= now)
+        && (ClosesAt is null || ClosesAt > now);
+}
+
+public enum LetterStatus { Draft, Open, Closed }
+
+/// <summary>Post: a confirmed signature is published at once. Pre: it waits for a moderator.</summary>
+public enum ModerationMode { Post, Pre }

@@ -1,0 +1,27 @@
+namespace Petition.Data.Outbox;
+
+/// <summary>
+/// An email waiting to leave. Written in the same transaction as the change that causes it,
+/// so a committed change always has its email and a rolled-back one never does.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string ToAddress { get; set; }
+    public string ToName { get; set; } = "";
+    public required string Subject { get; set; }
+    /// <summary>Plain text only: nothing a signer typed can become markup in someone's mail reader.</summary>
+    public required string TextBody { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public int Attempts { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>A dispatcher that claimed the message holds it until then; past it, another may retry.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>Set when the dispatcher stops retrying; the message stays for an operator to see.</summary>
+    public DateTimeOffset? FailedAt { get; set; }
+}

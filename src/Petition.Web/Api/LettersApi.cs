@@ -1,0 +1,94 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Data.Signatures;
+using Petition.Web.Letters;
+using Petition.Web.Signatories;
+using Petition.Web.Signing;
+using Petition.Web.Site;
+using Microsoft.Extensions.Options;
+
+namespace Petition.Web.Api;
+
+/// <summary>The JSON API that outside clients rely on; its shape is the contract in DESIGN.md.</summary>
+public static class LettersApi
+{
+    public static IEndpointRouteBuilder MapLettersApi(this IEndpointRouteBuilder app)
+    {
+        var letters = app.MapGroup("/api/letters").WithTags("Letters");
+        letters.MapGet("/", ListLetters).WithName("ListLetters");
+        letters.MapGet("/{slug}", GetLetter).WithName("GetLetter");
+        letters.MapPost("/{slug}/signatures", Sign).WithName("Sign")
+            .Accepts<SignatureInput>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures");
+        return app;
+    }
+
+    static async Task<Ok<ItemsResponse<LetterSummary>>> ListLetters(PetitionDbContext db, SignatureCounter counter,
+        IOptions<SiteOptions> site, CancellationToken cancellationToken)
+    {
+        var letters = await db.Letters.AsNoTracking().Public()
+            .OrderByDescending(l => l.Status == LetterStatus.Open).ThenByDescending(l => l.CreatedAt)
+            .ToListAsync(cancellationToken);
+        var items = new List<LetterSummary>();
+        foreach (var letter in letters)
+        {
+            var counts = await counter.GetAsync(letter.Id, cancellationToken);
+            items.Add(LetterSummary.From(letter, counts.Published, site.Value.Link($"/letters/{letter.Slug}")));
+        }
+        return TypedResults.Ok(new ItemsResponse<LetterSummary>(items));
+    }
+
+    static async Task<Results<Ok<LetterDetail>, ProblemHttpResult>> GetLetter(string slug, PetitionDbContext db,
+        SignatureCounter counter, IOptions<SiteOptions> site, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return LetterNotFound(slug);
+        var counts = await counter.GetAsync(letter.Id, cancellationToken);
+        return TypedResults.Ok(new LetterDetail(letter.Slug, letter.Title, letter.Recipients, letter.Status.ToString(),
+            counts.Published, letter.Goal, letter.OpensAt, letter.ClosesAt, site.Value.Link($"/letters/{letter.Slug}"),
+            letter.Body, letter.Version, letter.IsOpenAt(time.GetUtcNow()), letter.ModerationMode.ToString(),
+            letter.Categories, letter.Fields));
+    }
+
+    static async Task<Results<Accepted<SignatureAccepted>, ValidationProblem, ProblemHttpResult>> Sign(
+        string slug, SignatureInput input, HttpContext http, PetitionDbContext db, SigningService signing,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return LetterNotFound(slug);
+        if (!letter.IsOpenAt(time.GetUtcNow()))
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This letter is not open for signatures.",
+                detail: $"The letter '{slug}' is {letter.Status.ToString().ToLowerInvariant()}; it takes no signatures now.");
+
+        var result = await new SignatureInputValidator(letter).ValidateAsync(input, cancellationToken);
+        if (!result.IsValid)
+            return TypedResults.ValidationProblem(result.ToProblemErrors(), title: "Some fields need attention.");
+
+        await signing.SignAsync(letter, input, SignatureSource.Api, RequestInfo.From(http), cancellationToken);
+        return TypedResults.Accepted((string?)null, new SignatureAccepted("pending",
+            "Check your email: we sent a message to the address given. The signature counts once it is confirmed."));
+    }
+
+    static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, PetitionDbContext db,
+        PublicSignatories signatories, CancellationToken cancellationToken,
+        int? limit, string? after, string? q, string? country)
+    {
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return LetterNotFound(slug);
+        return TypedResults.Ok(await signatories.QueryAsync(letter,
+            new SignatoryQuery(limit ?? 50, after, q, country), cancellationToken));
+    }
+
+    static ProblemHttpResult LetterNotFound(string slug) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such letter.",
+            detail: $"There is no published letter at '{slug}'.");
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Web.Accounts;
+using Petition.Web.Letters;
+
+namespace Petition.Web.Commands;
+
+/// <summary>`migrate` and `create-admin`: the operator's commands, run instead of the server.</summary>
+public static class CommandLine
+{
+    /// <summary>Runs the command named by the first argument, if any; true when one ran and the app should exit.</summary>
+    public static async Task<bool> TryRunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+            return false;
+        Environment.ExitCode = args[0] switch
+        {
+            "migrate" => await MigrateAsync(app),
+            "create-admin" => await CreateAdminAsync(app, Option(args, "--email"), Option(args, "--password")),
+            _ => Unknown(args[0]),
+        };
+        return true;
+    }
+
+    static async Task<int> MigrateAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+        await db.Database.MigrateAsync();
+        Console.WriteLine($"Database is up to date ({db.Database.ProviderName}).");
+        return 0;
+    }
+
+    static async Task<int> CreateAdminAsync(WebApplication app, string? email, string? password)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            Console.Error.WriteLine("usage: create-admin --email E [--password P]");
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PetitionDbContext>();
+        if (db.Database.IsSqlite())
+            await db.Database.MigrateAsync();
+        var users = services.GetRequiredService<UserManager<IdentityUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in new[] { Roles.Admin, Roles.Moderator })
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        var generated = password is null;
+        password ??= RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+        var user = await users.FindByEmailAsync(email);
+        IdentityResult result;
+        if (user is null)
+        {
+            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+            result = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            await users.RemovePasswordAsync(user);
+            result = await users.AddPasswordAsync(user, password);
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
+        if (result.Succeeded && !await users.IsInRoleAsync(user, Roles.Admin))
+            result = await users.AddToRoleAsync(user, Roles.Admin);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                Console.Error.WriteLine(error.Description);
+            return 1;
+        }
+        Console.WriteLine(generated
+            ? $"Admin {email} is ready. Password (shown once): {password}"
+            : $"Admin {email} is ready.");
+        return 0;
+    }
+
+    static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    static int Unknown(string command)
+    {
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate, create-admin --email E [--password P].");
+        return 2;
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Petition.Web.Email;
+
+public class EmailOptions
+{
+    [Required] public string From { get; set; } = "Petition <no-reply@petition.localhost>";
+
+    /// <summary>Where emails are written as .eml files when no SMTP host is set (relative to the content root).</summary>
+    public string PickupDirectory { get; set; } = "data/mail";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>After this many failed attempts a message is marked failed and left for an operator.</summary>
+    [Range(1, 1000)] public int MaxAttempts { get; set; } = 25;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+public class SmtpOptions
+{
+    public string? Host { get; set; }
+    [Range(1, 65535)] public int Port { get; set; } = 587;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public enum SmtpSecurity { None, StartTls, SslOnConnect, Auto }

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+
+namespace Petition.Web.Email;
+
+/// <summary>
+/// Takes a batch of due messages for this dispatcher by leasing them in one statement. On PostgreSQL the rows
+/// are locked with SKIP LOCKED so several instances take disjoint batches without waiting on each other;
+/// SQLite has one writer at a time, which gives the same guarantee.
+/// </summary>
+public static class OutboxClaim
+{
+    public static async Task<List<long>> ClaimAsync(PetitionDbContext db, DateTimeOffset now, TimeSpan lease, int batchSize,
+        CancellationToken cancellationToken)
+    {
+        var until = now + lease;
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.SqlQuery<long>($"""
+                UPDATE "Outbox" SET "LockedUntil" = {until}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "Outbox"
+                    WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "NextAttemptAt" <= {now}
+                      AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "Id" LIMIT {batchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(cancellationToken);
+        }
+
+        long nowTicks = now.UtcTicks, untilTicks = until.UtcTicks;
+        return await db.Database.SqlQuery<long>($"""
+            UPDATE "Outbox" SET "LockedUntil" = {untilTicks}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Outbox"
+                WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "NextAttemptAt" <= {nowTicks}
+                  AND ("LockedUntil" IS NULL OR "LockedUntil" < {nowTicks})
+                ORDER BY "Id" LIMIT {batchSize})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+}

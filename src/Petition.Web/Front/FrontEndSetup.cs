@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection;
+using Petition.Data;
+
+namespace Petition.Web.Front;
+
+/// <summary>Pages, problem details, OpenAPI and the pipeline that serves them.</summary>
+public static class FrontEndSetup
+{
+    public static WebApplicationBuilder AddFrontEnd(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException)
+                context.ProblemDetails.Detail = "The request could not be read. Send a JSON object whose fields have the documented types.";
+        });
+        builder.Services.AddOpenApi();
+        // Keys in the database: a cookie or form token issued by one instance is accepted by the others.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Petition")
+            .PersistKeysToDbContext<PetitionDbContext>();
+        return builder;
+    }
+
+    public static WebApplication UseFrontEnd(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                // Malformed JSON is the client's mistake: 400, not 500.
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(http => !IsApi(http), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+                pages.UseExceptionHandler("/status/500");
+            pages.UseStatusCodePagesWithReExecute("/status/{0}");
+        });
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+
+    static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+}

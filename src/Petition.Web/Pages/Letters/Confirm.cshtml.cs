@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Petition.Data.Signatures;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Pages.Letters;
+
+/// <summary>
+/// Opening the emailed link shows what will be signed; only pressing the button signs. Mail scanners open links,
+/// and must not be able to sign anyone up.
+/// </summary>
+public class ConfirmModel(Confirmation confirmation) : PageModel
+{
+    public ConfirmationLookup Lookup { get; private set; } = ConfirmationLookup.NotFound;
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        Lookup = await confirmation.FindAsync(token, cancellationToken);
+        if (Lookup.Status == ConfirmationStatus.NotFound)
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        Lookup = await confirmation.ConfirmAsync(token, cancellationToken);
+        if (Lookup.Status != ConfirmationStatus.Confirmed)
+        {
+            if (Lookup.Status == ConfirmationStatus.NotFound)
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        var signature = Lookup.Signature!;
+        TempData["Status"] = signature.State == SignatureState.Published
+            ? "Thank you: your signature is confirmed and counted."
+            : "Thank you: your signature is confirmed. A moderator will review it before it is published.";
+        return RedirectToPage("/Letters/Signatories", new { slug = signature.Letter.Slug });
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Data.Signatures;
+using Petition.Web.Letters;
+using Petition.Web.Signatories;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Pages.Letters;
+
+public class ShowModel(
+    PetitionDbContext db,
+    LetterMarkdown markdown,
+    SignatureCounter counter,
+    PublicSignatories signatories,
+    SigningService signing,
+    TimeProvider time) : PageModel
+{
+    public const int LatestCount = 10;
+
+    [BindProperty] public SignForm Input { get; set; } = new();
+
+    public Letter Letter { get; private set; } = null!;
+    public string BodyHtml { get; private set; } = "";
+    public SignatureCounts Counts { get; private set; } = new(0, 0);
+    public IReadOnlyList<PublicSignatory> Latest { get; private set; } = [];
+    public bool IsOpen { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+            return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+            return NotFound();
+        if (!IsOpen)
+        {
+            ModelState.AddModelError("", "This letter is not open for signatures.");
+            return Page();
+        }
+
+        ModelState.Clear(); // the validator below is the only judge of the input
+        Input.ListPublicly = Input.Listing == "public";
+        var result = await new SignFormValidator(Letter).ValidateAsync(Input, cancellationToken);
+        if (!result.IsValid)
+        {
+            result.CopyTo(ModelState, nameof(Input));
+            return Page();
+        }
+
+        await signing.SignAsync(Letter, Input, SignatureSource.Form, RequestInfo.From(HttpContext), cancellationToken);
+        return RedirectToPage("/Letters/CheckEmail", new { slug });
+    }
+
+    async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return false;
+        Letter = letter;
+        IsOpen = letter.IsOpenAt(time.GetUtcNow());
+        BodyHtml = markdown.ToHtml(letter.Body);
+        Counts = await counter.GetAsync(letter.Id, cancellationToken);
+        Latest = (await signatories.QueryAsync(letter, new SignatoryQuery(LatestCount), cancellationToken)).Items;
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Web.Letters;
+using Petition.Web.Signatories;
+
+namespace Petition.Web.Pages.Letters;
+
+public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public Letter Letter { get; private set; } = null!;
+    public SignatoryPage Results { get; private set; } = new([], null, 0);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return NotFound();
+        Letter = letter;
+        Results = await signatories.QueryAsync(letter, new SignatoryQuery(PageSize, After, Q, Country), cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,28 @@
+using Petition.Web.Accounts;
+using Petition.Web.Api;
+using Petition.Web.Commands;
+using Petition.Web.Database;
+using Petition.Web.Email;
+using Petition.Web.Front;
+using Petition.Web.Signing;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDatabase();
+builder.AddEmail();
+builder.AddSigning();
+builder.AddAccounts();
+builder.AddFrontEnd();
+
+var app = builder.Build();
+
+if (await app.TryRunCommandAsync(args))
+    return;
+
+app.UseFrontEnd();
+app.MapLettersApi();
+
+app.Run();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

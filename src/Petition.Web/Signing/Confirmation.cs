@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Data.Signatures;
+
+namespace Petition.Web.Signing;
+
+public enum ConfirmationStatus { Pending, Confirmed, AlreadyConfirmed, Expired, NotFound }
+
+public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature)
+{
+    public static readonly ConfirmationLookup NotFound = new(ConfirmationStatus.NotFound, null);
+}
+
+/// <summary>
+/// The emailed link's two halves: looking (GET, harmless, what a mail scanner does) and confirming (POST, what a
+/// person does by pressing the button).
+/// </summary>
+public class Confirmation(PetitionDbContext db, SignatureCounter counter, TimeProvider time)
+{
+    public async Task<ConfirmationLookup> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!VerificationToken.LooksValid(token))
+            return ConfirmationLookup.NotFound;
+        var hash = VerificationToken.HashOf(token);
+        var signature = await db.Signatures.Include(s => s.Letter)
+            .FirstOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
+        if (signature is null)
+            return ConfirmationLookup.NotFound;
+        if (signature.State != SignatureState.Unverified)
+            return new(ConfirmationStatus.AlreadyConfirmed, signature);
+        if (signature.ConfirmationExpiresAt <= time.GetUtcNow())
+            return new(ConfirmationStatus.Expired, signature);
+        return new(ConfirmationStatus.Pending, signature);
+    }
+
+    public async Task<ConfirmationLookup> ConfirmAsync(string token, CancellationToken cancellationToken)
+    {
+        var lookup = await FindAsync(token, cancellationToken);
+        if (lookup.Status != ConfirmationStatus.Pending)
+            return lookup;
+
+        var signature = lookup.Signature!;
+        var now = time.GetUtcNow();
+        signature.ConfirmedAt = now;
+        if (signature.Letter.ModerationMode == ModerationMode.Post)
+        {
+            signature.State = SignatureState.Published;
+            signature.PublishedAt = now;
+        }
+        else
+        {
+            signature.State = SignatureState.AwaitingReview;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        counter.Invalidate(signature.LetterId);
+        return lookup with { Status = ConfirmationStatus.Confirmed };
+    }
+}

@@ -1,0 +1,15 @@
+namespace Petition.Web.Signing;
+
+/// <summary>What a signer sends, by the form or the JSON API.</summary>
+public class SignatureInput
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Title { get; set; }
+    public string? Organization { get; set; }
+    public string? Country { get; set; }
+    public string? Category { get; set; }
+    public string? City { get; set; }
+    public string? Comment { get; set; }
+    public bool ListPublicly { get; set; }
+}

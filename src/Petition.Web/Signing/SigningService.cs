@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Data.Signatures;
+using Petition.Web.Email;
+
+namespace Petition.Web.Signing;
+
+/// <summary>
+/// Takes a signature in: one short transaction that stores it (or finds the one this address already made) and
+/// queues the email that tells the signer what happened. The caller's answer is the same in every case.
+/// </summary>
+public class SigningService(
+    PetitionDbContext db,
+    SignatureEmails emails,
+    OutboxSignal outbox,
+    TimeProvider time,
+    IOptions<SigningOptions> options,
+    ILogger<SigningService> logger)
+{
+    public async Task SignAsync(Letter letter, SignatureInput input, SignatureSource source, RequestInfo request,
+        CancellationToken cancellationToken)
+    {
+        var canonical = EmailAddress.Canonicalize(input.Email!);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await db.Signatures
+                .FirstOrDefaultAsync(s => s.LetterId == letter.Id && s.EmailCanonical == canonical, cancellationToken);
+            if (existing is null)
+                AddNew(letter, input, canonical, source, request);
+            else
+                SignAgain(letter, existing, input, request);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // Two requests for one address raced and the unique index kept one; take the other path.
+                db.ChangeTracker.Clear();
+            }
+        }
+        outbox.Notify();
+    }
+
+    void AddNew(Letter letter, SignatureInput input, string canonical, SignatureSource source, RequestInfo request)
+    {
+        var now = time.GetUtcNow();
+        var signature = new Signature
+        {
+            LetterId = letter.Id,
+            LetterVersion = letter.Version,
+            State = SignatureState.Unverified,
+            Source = source,
+            Name = "",
+            Email = input.Email!.Trim(),
+            EmailCanonical = canonical,
+            CreatedAt = now,
+        };
+        CopyDetails(letter, input, signature);
+        Remember(request, signature);
+        var token = IssueToken(signature, now);
+        signature.EmailsSent = 1;
+        db.Signatures.Add(signature);
+        db.Outbox.Add(emails.Confirmation(letter, signature, token));
+    }
+
+    void SignAgain(Letter letter, Signature signature, SignatureInput input, RequestInfo request)
+    {
+        if (signature.EmailsSent >= options.Value.MaxEmailsPerSignature)
+        {
+            logger.LogInformation("Signature {Id} reached its email cap; no email sent", signature.Id);
+            return;
+        }
+        signature.EmailsSent++;
+        if (signature.State == SignatureState.Unverified)
+        {
+            // Not confirmed yet: the newest details win, and only the newest link works.
+            signature.Email = input.Email!.Trim();
+            signature.LetterVersion = letter.Version;
+            CopyDetails(letter, input, signature);
+            Remember(request, signature);
+            var token = IssueToken(signature, time.GetUtcNow());
+            db.Outbox.Add(emails.Confirmation(letter, signature, token));
+        }
+        else
+        {
+            db.Outbox.Add(emails.AlreadySigned(letter, signature));
+        }
+    }
+
+    VerificationToken IssueToken(Signature signature, DateTimeOffset now)
+    {
+        var token = VerificationToken.Create();
+        signature.ConfirmationTokenHash = token.Hash;
+        signature.ConfirmationExpiresAt = now + options.Value.ConfirmationLifetime;
+        return token;
+    }
+
+    static void CopyDetails(Letter letter, SignatureInput input, Signature signature)
+    {
+        var fields = letter.Fields;
+        signature.Name = TextRules.Tidy(input.Name)!;
+        signature.Title = fields.Title.Shown ? TextRules.Tidy(input.Title) : null;
+        signature.Organization = fields.Organization.Shown ? TextRules.Tidy(input.Organization) : null;
+        signature.Country = fields.Country.Shown ? TextRules.Tidy(input.Country)?.ToUpperInvariant() : null;
+        signature.Category = fields.Category.Shown ? TextRules.Tidy(input.Category) : null;
+        signature.City = fields.City.Shown ? TextRules.Tidy(input.City) : null;
+        signature.Comment = fields.Comment.Shown ? TextRules.Tidy(input.Comment) : null;
+        signature.ListPublicly = input.ListPublicly;
+        signature.RefreshSearchText();
+    }
+
+    static void Remember(RequestInfo request, Signature signature)
+    {
+        signature.IpAddress = request.IpAddress;
+        signature.UserAgent = request.UserAgent;
+    }
+}

@@ -1,0 +1,24 @@
+using Petition.Web.Letters;
+using Petition.Web.Signatories;
+using Petition.Web.Site;
+
+namespace Petition.Web.Signing;
+
+public static class SigningSetup
+{
+    public static WebApplicationBuilder AddSigning(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration("Site").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SigningOptions>().BindConfiguration("Signing").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SignatureCounter>();
+        builder.Services.AddSingleton<LetterMarkdown>();
+        builder.Services.AddScoped<SignatureEmails>();
+        builder.Services.AddScoped<SigningService>();
+        builder.Services.AddScoped<Confirmation>();
+        builder.Services.AddScoped<PublicSignatories>();
+        builder.Services.AddScoped<SampleLetter>();
+        return builder;
+    }
+}
