@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Web.Letters;
+
+namespace Petition.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app over HTTP on its own database, with a real SMTP server receiving its mail and a clock the test
+/// moves by hand.
+/// </summary>
+public class PetitionApp : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; }
+    public SmtpSink Smtp { get; }
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+    readonly Dictionary<string, string?> settings;
+
+    protected PetitionApp(TestDatabase database, SmtpSink smtp, Dictionary<string, string?>? extra = null)
+    {
+        Database = database;
+        Smtp = smtp;
+        settings = new()
+        {
+            ["Database:Provider"] = database.Provider,
+            ["Database:MigrateOnStart"] = "true",
+            ["ConnectionStrings:Petition"] = database.ConnectionString,
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:PollInterval"] = "00:00:00.100",
+            ["Site:PublicBaseUrl"] = "http://petition.test",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? [])
+            settings[key] = value;
+    }
+
+    public static async Task<PetitionApp> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null)
+    {
+        var app = new PetitionApp(database ?? TestDatabase.Sqlite(), await SmtpSink.StartAsync(), settings);
+        app.StartServer();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("http://petition.test"),
+    });
+
+    public async Task<T> Db<T>(Func<PetitionDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PetitionDbContext>());
+    }
+
+    public Task Db(Func<PetitionDbContext, Task> action) => Db(async db => { await action(db); return true; });
+
+    /// <summary>A letter of the test's own, built from the sample and changed as the test needs.</summary>
+    public async Task<Letter> AddLetterAsync(string slug, Action<Letter>? configure = null)
+    {
+        var letter = SampleLetter.Create(Clock.GetUtcNow());
+        letter.Slug = slug;
+        configure?.Invoke(letter);
+        await Db(async db => { db.Letters.Add(letter); await db.SaveChangesAsync(); });
+        return letter;
+    }
+
+    public Task<int> SignatureCountAsync(string slug) =>
+        Db(db => db.Signatures.CountAsync(s => s.Letter.Slug == slug));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
