@@ -39,6 +39,8 @@ public static class FrontEndSetup
                 pages.UseExceptionHandler("/status/500");
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
+        // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
+        app.UseRouting();
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapOpenApi();

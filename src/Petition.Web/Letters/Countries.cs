@@ -14,8 +14,12 @@ public static class Countries
         "SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS " +
         "YE YT ZA ZM ZW").Split(' '), StringComparer.Ordinal);
 
+    /// <summary>Codes that ICU has no region for.</summary>
+    static readonly Dictionary<string, string> Missing = new() { ["EH"] = "Western Sahara" };
+
     public static string Name(string code)
     {
+        if (Missing.TryGetValue(code, out var name)) return name;
         try { return new RegionInfo(code).DisplayName; }
         catch (ArgumentException) { return code; }
     }
