@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
 using Petition.Data;
 
 namespace Petition.Web.Front;
@@ -9,6 +12,8 @@ public static class FrontEndSetup
     public static WebApplicationBuilder AddFrontEnd(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        // Names in any script are written as themselves, not as &#x...; entities (still HTML-encoded where needed).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (context.Exception is BadHttpRequestException)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Petition.Web.Letters;
 
-/// <summary>ISO 3166-1 alpha-2 codes, named in the reader's language by the platform's ICU data.</summary>
+/// <summary>ISO 3166-1 alpha-2 codes, named from the platform's ICU data.</summary>
 public static class Countries
 {
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>(("AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ " +
@@ -20,7 +20,8 @@ public static class Countries
     public static string Name(string code)
     {
         if (Missing.TryGetValue(code, out var name)) return name;
-        try { return new RegionInfo(code).DisplayName; }
+        // EnglishName until the UI is translated: DisplayName on ICU gives the country's own name (España, 中国).
+        try { return new RegionInfo(code).EnglishName; }
         catch (ArgumentException) { return code; }
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +48,27 @@ public class PetitionApp : WebApplicationFactory<Program>
         var app = new PetitionApp(database ?? TestDatabase.Sqlite(), await SmtpSink.StartAsync(), settings);
         app.StartServer();
         return app;
+    }
+
+    /// <summary>The app on a real loopback socket, for a real browser; links in its emails point at that socket.</summary>
+    public static async Task<PetitionApp> StartOnSocketAsync(Dictionary<string, string?>? settings = null)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var all = new Dictionary<string, string?>(settings ?? []) { ["Site:PublicBaseUrl"] = baseUrl };
+        var app = new PetitionApp(TestDatabase.Sqlite(), await SmtpSink.StartAsync(), all) { BaseUrl = baseUrl };
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        app.StartServer();
+        return app;
+    }
+
+    public string BaseUrl { get; private init; } = "http://petition.test";
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
