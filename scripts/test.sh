@@ -41,7 +41,8 @@ for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   log "testing $name"
   out=$(mktemp)
-  dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$out" | grep -E "^\s+(Failed|Skipped) |Error Message|^\s{3}\S|Passed!|Failed!" | grep -v "^\s*at " | head -200
+  # The default (minimal) console output: each failure in full, then one summary line per assembly.
+  dotnet test "$project" --no-build -nologo 2>&1 | tee "$out" | grep -v "^\s*at "
   summary=$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$out" | tail -1)
   if [ -z "$summary" ]; then
     echo "$name: no test summary (crashed or ran nothing)"; tail -20 "$out"; failed=$((failed + 1)); status=1
