@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Petition.Data.Audit;
 using Petition.Data.Letters;
+using Petition.Data.Moderation;
 using Petition.Data.Outbox;
 using Petition.Data.Signatures;
 
@@ -16,6 +18,11 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<Letter> Letters => Set<Letter>();
     public DbSet<Signature> Signatures => Set<Signature>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<SignatureToken> SignatureTokens => Set<SignatureToken>();
+    public DbSet<LetterVersion> LetterVersions => Set<LetterVersion>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<BlockRule> BlockRules => Set<BlockRule>();
+    public DbSet<OrganisationDomain> OrganisationDomains => Set<OrganisationDomain>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -35,6 +42,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             letter.Property(l => l.Slug).HasMaxLength(100);
             letter.Property(l => l.Title).HasMaxLength(300);
             letter.Property(l => l.Recipients).HasMaxLength(1000);
+            letter.Property(l => l.IdentificationNote).HasMaxLength(1000);
             letter.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
             letter.Property(l => l.ModerationMode).HasConversion<string>().HasMaxLength(20);
             letter.Property(l => l.Fields).HasConversion(
@@ -64,6 +72,53 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.Property(s => s.IpAddress).HasMaxLength(64);
             signature.Property(s => s.UserAgent).HasMaxLength(512);
             signature.Property(s => s.ModerationReason).HasMaxLength(1000);
+            signature.Property(s => s.ModeratedBy).HasMaxLength(256);
+            signature.Property(s => s.NetworkHash).HasMaxLength(64);
+            signature.Property(s => s.BlockedReason).HasMaxLength(500);
+            signature.Property(s => s.VerifiedDomain).HasMaxLength(253);
+            signature.Property(s => s.Language).HasMaxLength(16);
+        });
+
+        model.Entity<SignatureToken>(token =>
+        {
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            token.HasOne(t => t.Signature).WithMany(s => s.Tokens).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<LetterVersion>(version =>
+        {
+            version.HasIndex(v => new { v.LetterId, v.Version }).IsUnique();
+            version.Property(v => v.Title).HasMaxLength(300);
+            version.Property(v => v.ChangeSummary).HasMaxLength(2000);
+            version.HasOne<Letter>().WithMany(l => l.Versions).HasForeignKey(v => v.LetterId);
+        });
+
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => new { e.LetterId, e.At });
+            entry.HasIndex(e => e.SignatureId);
+            entry.Property(e => e.ActorId).HasMaxLength(450);
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(100);
+            entry.Property(e => e.Detail).HasMaxLength(2000);
+            entry.Property(e => e.IpAddress).HasMaxLength(64);
+        });
+
+        model.Entity<BlockRule>(rule =>
+        {
+            rule.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            rule.Property(r => r.Value).HasMaxLength(SignatureLimits.Email);
+            rule.Property(r => r.Reason).HasMaxLength(500);
+            rule.Property(r => r.CreatedBy).HasMaxLength(256);
+        });
+
+        model.Entity<OrganisationDomain>(domain =>
+        {
+            domain.HasIndex(d => d.Domain).IsUnique();
+            domain.Property(d => d.Organisation).HasMaxLength(SignatureLimits.Organization);
+            domain.Property(d => d.Domain).HasMaxLength(253);
         });
 
         model.Entity<OutboxMessage>(message =>

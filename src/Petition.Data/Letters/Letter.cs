@@ -22,6 +22,18 @@ public class Letter
     public List<string> Categories { get; set; } = [];
     public LetterFields Fields { get; set; } = new();
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Shown under the list when set, e.g. "Affiliations are for identification only."</summary>
+    public string? IdentificationNote { get; set; }
+
+    /// <summary>Switched on by an organiser when the letter is under attack: signing then costs a proof of work.</summary>
+    public bool RequireProofOfWork { get; set; }
+
+    /// <summary>Hosts allowed to frame the embed page (e.g. "https://partner.example").</summary>
+    public List<string> EmbedHosts { get; set; } = [];
+
+    public List<LetterVersion> Versions { get; set; } = [];
 
     public bool IsOpenAt(DateTimeOffset now) =>
         Status == LetterStatus.Open

@@ -46,7 +46,36 @@ public class Signature
     public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
 
+    /// <summary>A hash of the client's network (/24 for IPv4, /48 for IPv6), kept after the address is dropped, for abuse signals.</summary>
+    public string? NetworkHash { get; set; }
+
     public string? ModerationReason { get; set; }
+    public string? ModeratedBy { get; set; }
+    public DateTimeOffset? ModeratedAt { get; set; }
+
+    /// <summary>Published and counted, but a moderator took the name off the public list.</summary>
+    public bool Hidden { get; set; }
+
+    /// <summary>Position among the notable signatories (lower first); null for everyone else.</summary>
+    public int? NotableOrder { get; set; }
+
+    /// <summary>Why a block rule or the disposable-domain list stopped this signature; never shown to the signer.</summary>
+    public string? BlockedReason { get; set; }
+
+    /// <summary>The organisation domain the confirmed email belongs to, when it matches a listed organisation.</summary>
+    public string? VerifiedDomain { get; set; }
+
+    /// <summary>The signer agreed to show the "verified at" badge.</summary>
+    public bool ShowVerifiedBadge { get; set; }
+
+    /// <summary>The UI culture the signature was made in (e.g. "fr").</summary>
+    public string? Language { get; set; }
+
+    public bool Unsubscribed { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public List<SignatureToken> Tokens { get; set; } = [];
 
     public void RefreshSearchText() =>
         SearchText = $"{Name} {Organization}".ToLowerInvariant();

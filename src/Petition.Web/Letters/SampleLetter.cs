@@ -13,7 +13,9 @@ public class SampleLetter(PetitionDbContext db, TimeProvider time, ILogger<Sampl
     {
         if (await db.Letters.AnyAsync(cancellationToken))
             return;
-        db.Letters.Add(Create(time.GetUtcNow()));
+        var letter = Create(time.GetUtcNow());
+        letter.Versions.Add(new LetterVersion { Version = 1, Title = letter.Title, Body = letter.Body, CreatedAt = letter.CreatedAt });
+        db.Letters.Add(letter);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

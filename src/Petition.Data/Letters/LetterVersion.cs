@@ -1,0 +1,13 @@
+namespace Petition.Data.Letters;
+
+/// <summary>The text of a letter as it stood at one version; signatures record which one they signed.</summary>
+public class LetterVersion
+{
+    public long Id { get; set; }
+    public int LetterId { get; set; }
+    public int Version { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public string? ChangeSummary { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
