@@ -27,8 +27,7 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine()
             .AppendLine("You will sign as:")
             .Append(Details(signature))
-            .AppendLine()
-            .AppendLine($"-- {site.Value.Name}");
+            .Append(ManageFooter(signature));
         return Message(signature, $"Confirm your signature: {letter.Title}", text.ToString());
     }
 
@@ -43,9 +42,48 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine($"The letter: {site.Value.Link($"/letters/{letter.Slug}")}")
             .AppendLine()
             .AppendLine("If this was not you, you can ignore this email.")
-            .AppendLine()
-            .AppendLine($"-- {site.Value.Name}");
+            .Append(ManageFooter(signature));
         return Message(signature, $"You have already signed: {letter.Title}", text.ToString());
+    }
+
+    /// <summary>Tells a signer of an earlier version what changed in the text they signed.</summary>
+    public OutboxMessage LetterChanged(Letter letter, Signature signature, string? changeSummary)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"Hello {signature.Name},")
+            .AppendLine()
+            .AppendLine($"You signed version {signature.LetterVersion} of the open letter \"{letter.Title}\". Its text has changed since (now version {letter.Version}).")
+            .AppendLine();
+        if (!string.IsNullOrWhiteSpace(changeSummary))
+            text.AppendLine("What changed:").AppendLine(changeSummary).AppendLine();
+        text.AppendLine($"Read the letter as it stands: {site.Value.Link($"/letters/{letter.Slug}")}")
+            .AppendLine("Your signature stays as it is. If you no longer wish to sign, you can withdraw it with the link below.")
+            .Append(ManageFooter(signature));
+        return Message(signature, $"The letter you signed has changed: {letter.Title}", text.ToString());
+    }
+
+    /// <summary>
+    /// Every email to a signer ends with a private link to see, correct or withdraw the signature. Each email
+    /// carries a fresh token: only its hash is stored, so the link exists nowhere but in the signer's inbox.
+    /// </summary>
+    string ManageFooter(Signature signature)
+    {
+        var now = time.GetUtcNow();
+        var token = VerificationToken.Create();
+        signature.Tokens.Add(new SignatureToken
+        {
+            Purpose = TokenPurpose.Manage,
+            Hash = token.Hash,
+            CreatedAt = now,
+            ExpiresAt = now + signing.Value.ManageLinkLifetime,
+        });
+        return new StringBuilder()
+            .AppendLine()
+            .AppendLine("To see what we hold about you, correct it, or withdraw your signature, use your private link (do not share it):")
+            .AppendLine(site.Value.Link($"/manage/{token.Value}"))
+            .AppendLine()
+            .AppendLine($"-- {site.Value.Name}")
+            .ToString();
     }
 
     static string Details(Signature signature)

@@ -12,4 +12,7 @@ public class SignatureInput
     public string? City { get; set; }
     public string? Comment { get; set; }
     public bool ListPublicly { get; set; }
+
+    /// <summary>Show "verified at example.org" when the confirmed address belongs to a listed organisation.</summary>
+    public bool ShowVerifiedBadge { get; set; }
 }

@@ -7,6 +7,12 @@ public class SigningOptions
     /// <summary>How long an emailed confirmation link works.</summary>
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long the private link in each email lets a signer manage the signature.</summary>
+    public TimeSpan ManageLinkLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>A form sent back faster than a person could fill it is taken for a robot's.</summary>
+    public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Emails one signature may cause, so signing again and again cannot flood someone's inbox.</summary>
     [Range(1, 100)] public int MaxEmailsPerSignature { get; set; } = 5;
 }

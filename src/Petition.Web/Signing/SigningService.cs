@@ -59,7 +59,7 @@ public class SigningService(
             EmailCanonical = canonical,
             CreatedAt = now,
         };
-        CopyDetails(letter, input, signature);
+        SignatureDetails.CopyFrom(letter, input, signature);
         Remember(request, signature);
         var token = IssueToken(signature, now);
         signature.EmailsSent = 1;
@@ -80,7 +80,7 @@ public class SigningService(
             // Not confirmed yet: the newest details win, and only the newest link works.
             signature.Email = input.Email!.Trim();
             signature.LetterVersion = letter.Version;
-            CopyDetails(letter, input, signature);
+            SignatureDetails.CopyFrom(letter, input, signature);
             Remember(request, signature);
             var token = IssueToken(signature, time.GetUtcNow());
             db.Outbox.Add(emails.Confirmation(letter, signature, token));
@@ -97,20 +97,6 @@ public class SigningService(
         signature.ConfirmationTokenHash = token.Hash;
         signature.ConfirmationExpiresAt = now + options.Value.ConfirmationLifetime;
         return token;
-    }
-
-    static void CopyDetails(Letter letter, SignatureInput input, Signature signature)
-    {
-        var fields = letter.Fields;
-        signature.Name = TextRules.Tidy(input.Name)!;
-        signature.Title = fields.Title.Shown ? TextRules.Tidy(input.Title) : null;
-        signature.Organization = fields.Organization.Shown ? TextRules.Tidy(input.Organization) : null;
-        signature.Country = fields.Country.Shown ? TextRules.Tidy(input.Country)?.ToUpperInvariant() : null;
-        signature.Category = fields.Category.Shown ? TextRules.Tidy(input.Category) : null;
-        signature.City = fields.City.Shown ? TextRules.Tidy(input.City) : null;
-        signature.Comment = fields.Comment.Shown ? TextRules.Tidy(input.Comment) : null;
-        signature.ListPublicly = input.ListPublicly;
-        signature.RefreshSearchText();
     }
 
     static void Remember(RequestInfo request, Signature signature)

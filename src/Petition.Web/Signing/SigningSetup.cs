@@ -19,6 +19,8 @@ public static class SigningSetup
         builder.Services.AddScoped<Confirmation>();
         builder.Services.AddScoped<PublicSignatories>();
         builder.Services.AddScoped<SampleLetter>();
+        builder.Services.AddSingleton<FormTiming>();
+        builder.Services.AddScoped<Managing.SignatureManagement>();
         return builder;
     }
 }

@@ -38,6 +38,7 @@ public class PetitionApp : WebApplicationFactory<Program>
             ["Email:PollInterval"] = "00:00:00.100",
             ["Site:PublicBaseUrl"] = "http://petition.test",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Signing:MinimumFillTime"] = "00:00:00",
         };
         foreach (var (key, value) in extra ?? [])
             settings[key] = value;

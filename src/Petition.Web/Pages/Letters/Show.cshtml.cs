@@ -16,7 +16,9 @@ public class ShowModel(
     SignatureCounter counter,
     PublicSignatories signatories,
     SigningService signing,
-    TimeProvider time) : PageModel
+    FormTiming timing,
+    TimeProvider time,
+    ILogger<ShowModel> logger) : PageModel
 {
     public const int LatestCount = 10;
 
@@ -27,6 +29,7 @@ public class ShowModel(
     public SignatureCounts Counts { get; private set; } = new(0, 0);
     public IReadOnlyList<PublicSignatory> Latest { get; private set; } = [];
     public bool IsOpen { get; private set; }
+    public string Started { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -45,8 +48,15 @@ public class ShowModel(
             return Page();
         }
 
+        if (!timing.LooksHuman(Input))
+        {
+            // A robot is told what a person is told, and nothing it sent is kept.
+            logger.LogInformation("Dropped a sign form that looked automated (letter {Slug})", slug);
+            return RedirectToPage("/Letters/CheckEmail", new { slug });
+        }
+
         ModelState.Clear(); // the validator below is the only judge of the input
-        Input.ListPublicly = Input.Listing == "public";
+        Input.ApplyListing();
         var result = await new SignFormValidator(Letter).ValidateAsync(Input, cancellationToken);
         if (!result.IsValid)
         {
@@ -64,6 +74,7 @@ public class ShowModel(
         if (letter is null)
             return false;
         Letter = letter;
+        Started = timing.Stamp();
         IsOpen = letter.IsOpenAt(time.GetUtcNow());
         BodyHtml = markdown.ToHtml(letter.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);

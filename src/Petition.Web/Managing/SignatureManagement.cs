@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Audit;
+using Petition.Data.Letters;
+using Petition.Data.Signatures;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Managing;
+
+/// <summary>What a signer can do with the private link in their emails: look, correct, unsubscribe, withdraw.</summary>
+public class SignatureManagement(PetitionDbContext db, SignatureCounter counter, TimeProvider time)
+{
+    /// <summary>The signature a live manage link points to, or null for an unknown, expired or withdrawn one.</summary>
+    public async Task<Signature?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!VerificationToken.LooksValid(token))
+            return null;
+        var hash = VerificationToken.HashOf(token);
+        var now = time.GetUtcNow();
+        return await db.Signatures.Include(s => s.Letter)
+            .Where(s => s.State != SignatureState.Withdrawn)
+            .FirstOrDefaultAsync(s => s.Tokens.Any(t => t.Hash == hash && t.Purpose == TokenPurpose.Manage && t.ExpiresAt > now),
+                cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the signer's corrections. On a pre-moderated letter a published signature whose public details
+    /// changed goes back to review, so a moderator sees every name that is published.
+    /// </summary>
+    public async Task CorrectAsync(Signature signature, SignatureInput input, string? ipAddress, CancellationToken cancellationToken)
+    {
+        var before = Snapshot(signature);
+        SignatureDetails.CopyFrom(signature.Letter, input, signature);
+        signature.UpdatedAt = time.GetUtcNow();
+        var backToReview = signature.State == SignatureState.Published
+            && signature.Letter.ModerationMode == ModerationMode.Pre
+            && before != Snapshot(signature);
+        if (backToReview)
+        {
+            signature.State = SignatureState.AwaitingReview;
+            signature.PublishedAt = null;
+        }
+        Record(signature, "signature.corrected", ipAddress, before, Snapshot(signature));
+        await db.SaveChangesAsync(cancellationToken);
+        counter.Invalidate(signature.LetterId);
+    }
+
+    public async Task UnsubscribeAsync(Signature signature, CancellationToken cancellationToken)
+    {
+        signature.Unsubscribed = true;
+        signature.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases everything personal at once. The row stays, Withdrawn and empty, so the letter's history adds up;
+    /// its audit entry names no one.
+    /// </summary>
+    public async Task WithdrawAsync(Signature signature, CancellationToken cancellationToken)
+    {
+        var previous = signature.State;
+        SignatureDetails.Erase(signature, time.GetUtcNow());
+        await db.SignatureTokens.Where(t => t.SignatureId == signature.Id).ExecuteDeleteAsync(cancellationToken);
+        // No address recorded: after a withdrawal nothing should lead back to the signer.
+        Record(signature, "signature.withdrawn", ipAddress: null,
+            before: JsonSerializer.Serialize(new { state = previous.ToString() }),
+            after: JsonSerializer.Serialize(new { state = signature.State.ToString() }));
+        await db.SaveChangesAsync(cancellationToken);
+        counter.Invalidate(signature.LetterId);
+    }
+
+    /// <summary>Everything held about the signer, as they can download it.</summary>
+    public static object Export(Signature signature) => new
+    {
+        letter = new { signature.Letter.Slug, signature.Letter.Title, versionSigned = signature.LetterVersion },
+        state = signature.State.ToString(),
+        signature.Name,
+        signature.Email,
+        signature.Title,
+        signature.Organization,
+        signature.Category,
+        signature.Country,
+        signature.City,
+        signature.Comment,
+        signature.ListPublicly,
+        signature.Hidden,
+        signature.Notable,
+        signature.VerifiedDomain,
+        signature.ShowVerifiedBadge,
+        signature.Language,
+        source = signature.Source.ToString(),
+        signature.CreatedAt,
+        signature.ConfirmedAt,
+        signature.PublishedAt,
+        signature.UpdatedAt,
+        signature.Unsubscribed,
+        requestData = new { signature.IpAddress, signature.UserAgent },
+        signature.ModerationReason,
+    };
+
+    void Record(Signature signature, string action, string? ipAddress, string before, string after) =>
+        db.Audit.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            Actor = "signer",
+            Action = action,
+            LetterId = signature.LetterId,
+            SignatureId = signature.Id,
+            Before = before,
+            After = after,
+            IpAddress = ipAddress,
+        });
+
+    static string Snapshot(Signature s) => JsonSerializer.Serialize(new
+    {
+        s.Name, s.Title, s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, state = s.State.ToString(),
+    });
+}

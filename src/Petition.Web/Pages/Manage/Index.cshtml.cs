@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Petition.Data.Signatures;
+using Petition.Web.Managing;
+using Petition.Web.Pages.Letters;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Pages.Manage;
+
+/// <summary>The signer's own page, reached only through the private link in their emails.</summary>
+public class IndexModel(SignatureManagement management) : PageModel
+{
+    [BindProperty] public SignatureFormInput Input { get; set; } = new();
+
+    public Signature? Signature { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+            return Gone();
+        var input = SignatureDetails.ToInput(Signature!);
+        Input = new SignatureFormInput
+        {
+            Name = input.Name, Email = input.Email, Title = input.Title, Organization = input.Organization,
+            Country = input.Country, Category = input.Category, City = input.City, Comment = input.Comment,
+            ListPublicly = input.ListPublicly, ShowVerifiedBadge = input.ShowVerifiedBadge, Listing = SignatureFormInput.ListingOf(input),
+        };
+        return Page();
+    }
+
+    /// <summary>Everything held about the signer, as a JSON file.</summary>
+    public async Task<IActionResult> OnGetDataAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+            return Gone();
+        var json = JsonSerializer.SerializeToUtf8Bytes(SignatureManagement.Export(Signature!), new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        return File(json, "application/json", "my-signature.json");
+    }
+
+    public async Task<IActionResult> OnPostCorrectAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+            return Gone();
+        ModelState.Clear();
+        Input.Email = Signature!.Email; // the address is what identifies the signature; it is not corrected here
+        Input.ApplyListing();
+        var result = await new SignatureFormValidator(Signature.Letter).ValidateAsync(Input, cancellationToken);
+        if (!result.IsValid)
+        {
+            result.CopyTo(ModelState, nameof(Input));
+            return Page();
+        }
+        var wasPublished = Signature.State == SignatureState.Published;
+        await management.CorrectAsync(Signature, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        TempData["Status"] = wasPublished && Signature.State == SignatureState.AwaitingReview
+            ? "Your corrections are saved. A moderator will review them before your name is shown again."
+            : "Your corrections are saved.";
+        return RedirectToPage(new { token });
+    }
+
+    public async Task<IActionResult> OnPostUnsubscribeAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+            return Gone();
+        await management.UnsubscribeAsync(Signature!, cancellationToken);
+        TempData["Status"] = "You will receive no more updates about this letter.";
+        return RedirectToPage(new { token });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+            return Gone();
+        var slug = Signature!.Letter.Slug;
+        await management.WithdrawAsync(Signature, cancellationToken);
+        TempData["Status"] = "Your signature has been withdrawn and your details erased.";
+        return RedirectToPage("/Letters/Show", new { slug });
+    }
+
+    async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        Signature = await management.FindAsync(token, cancellationToken);
+        return Signature is not null;
+    }
+
+    IActionResult Gone()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
