@@ -4,6 +4,7 @@ using Petition.Web.Commands;
 using Petition.Web.Database;
 using Petition.Web.Email;
 using Petition.Web.Front;
+using Petition.Web.Privacy;
 using Petition.Web.Signing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,8 +12,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
 builder.AddEmail();
 builder.AddSigning();
+builder.AddPrivacy();
 builder.AddAccounts();
 builder.AddFrontEnd();
+builder.AddProxySupport();
+builder.AddRateLimits();
 
 var app = builder.Build();
 

@@ -72,7 +72,13 @@ public static class LettersApi
         if (!result.IsValid)
             return TypedResults.ValidationProblem(result.ToProblemErrors(), title: "Some fields need attention.");
 
-        await signing.SignAsync(letter, input, SignatureSource.Api, RequestInfo.From(http), cancellationToken);
+        var (accepted, retryAfter) = await signing.SignAsync(letter, input, SignatureSource.Api, RequestInfo.From(http), cancellationToken);
+        if (!accepted)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many signatures from this email domain just now.",
+                detail: "Wait a moment and try again.");
+        }
         return TypedResults.Accepted((string?)null, new SignatureAccepted("pending",
             "Check your email: we sent a message to the address given. The signature counts once it is confirmed."));
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Petition.Data;
 
@@ -14,6 +15,20 @@ public static class FrontEndSetup
         builder.Services.AddRazorPages();
         // Names in any script are written as themselves, not as &#x...; entities (still HTML-encoded where needed).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddAntiforgery(options =>
+        {
+            // Secure whenever the request is HTTPS (behind a proxy: when it says so); strict to this site; no script reads it.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+        });
+        builder.Services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+        });
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (context.Exception is BadHttpRequestException)
@@ -29,6 +44,10 @@ public static class FrontEndSetup
 
     public static WebApplication UseFrontEnd(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseSecurityHeaders();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
@@ -44,6 +63,7 @@ public static class FrontEndSetup
                 pages.UseExceptionHandler("/status/500");
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
+        app.UseRateLimits();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
         app.MapStaticAssets();

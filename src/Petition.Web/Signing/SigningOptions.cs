@@ -5,7 +5,7 @@ namespace Petition.Web.Signing;
 public class SigningOptions
 {
     /// <summary>How long an emailed confirmation link works.</summary>
-    public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>How long the private link in each email lets a signer manage the signature.</summary>
     public TimeSpan ManageLinkLifetime { get; set; } = TimeSpan.FromDays(365);

@@ -4,6 +4,7 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Email;
+using Petition.Web.Front;
 
 namespace Petition.Web.Signing;
 
@@ -17,11 +18,15 @@ public class SigningService(
     OutboxSignal outbox,
     TimeProvider time,
     IOptions<SigningOptions> options,
+    EmailDomainLimiter domainLimiter,
     ILogger<SigningService> logger)
 {
-    public async Task SignAsync(Letter letter, SignatureInput input, SignatureSource source, RequestInfo request,
-        CancellationToken cancellationToken)
+    /// <summary>Takes the signature in; false (with the wait) when its email domain has signed too often just now.</summary>
+    public async Task<(bool Accepted, TimeSpan RetryAfter)> SignAsync(Letter letter, SignatureInput input, SignatureSource source,
+        RequestInfo request, CancellationToken cancellationToken)
     {
+        if (!domainLimiter.TryAcquire(input.Email!, out var retryAfter))
+            return (false, retryAfter);
         var canonical = EmailAddress.Canonicalize(input.Email!);
         for (var attempt = 1; ; attempt++)
         {
@@ -43,6 +48,7 @@ public class SigningService(
             }
         }
         outbox.Notify();
+        return (true, TimeSpan.Zero);
     }
 
     void AddNew(Letter letter, SignatureInput input, string canonical, SignatureSource source, RequestInfo request)

@@ -39,6 +39,7 @@ public class PetitionApp : WebApplicationFactory<Program>
             ["Site:PublicBaseUrl"] = "http://petition.test",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Signing:MinimumFillTime"] = "00:00:00",
+            ["RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in extra ?? [])
             settings[key] = value;
@@ -86,7 +87,7 @@ public class PetitionApp : WebApplicationFactory<Program>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
-        BaseAddress = new Uri("http://petition.test"),
+        BaseAddress = new Uri(BaseUrl),
     });
 
     public async Task<T> Db<T>(Func<PetitionDbContext, Task<T>> query)

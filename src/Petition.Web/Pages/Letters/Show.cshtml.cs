@@ -64,7 +64,12 @@ public class ShowModel(
             return Page();
         }
 
-        await signing.SignAsync(Letter, Input, SignatureSource.Form, RequestInfo.From(HttpContext), cancellationToken);
+        var (accepted, retryAfter) = await signing.SignAsync(Letter, Input, SignatureSource.Form, RequestInfo.From(HttpContext), cancellationToken);
+        if (!accepted)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         return RedirectToPage("/Letters/CheckEmail", new { slug });
     }
 

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Web.Letters;
+using Petition.Web.Privacy;
+
+namespace Petition.Web.Pages.Letters;
+
+/// <summary>The privacy notice of one letter, written from its own settings, so it cannot drift from what the form does.</summary>
+public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy) : PageModel
+{
+    public Letter Letter { get; private set; } = null!;
+    public PrivacyOptions Retention => privacy.Value;
+
+    public IEnumerable<(string Label, FieldRule Rule)> OptionalFields() =>
+    [
+        ("title or position", Letter.Fields.Title),
+        ("organisation", Letter.Fields.Organization),
+        ("country", Letter.Fields.Country),
+        ("category", Letter.Fields.Category),
+        ("city", Letter.Fields.City),
+        ("comment", Letter.Fields.Comment),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return NotFound();
+        Letter = letter;
+        return Page();
+    }
+}

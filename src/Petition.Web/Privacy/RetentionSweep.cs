@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Petition.Data;
+using Petition.Data.Signatures;
+
+namespace Petition.Web.Privacy;
+
+/// <summary>
+/// Forgets what is no longer needed: unconfirmed signatures, request data past its time, expired links, sent mail.
+/// Each step is one idempotent statement, so two instances sweeping at once do no harm.
+/// </summary>
+public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<PrivacyOptions> options,
+    ILogger<RetentionSweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The retention sweep failed; it runs again at the next interval");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+        var now = time.GetUtcNow();
+        var privacy = options.Value;
+
+        var unconfirmedBefore = now - privacy.UnconfirmedRetention;
+        var purged = await db.Signatures
+            .Where(s => s.State == SignatureState.Unverified && s.CreatedAt < unconfirmedBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+
+        var requestDataBefore = now - privacy.RequestDataRetention;
+        var anonymised = await db.Signatures
+            .Where(s => s.CreatedAt < requestDataBefore && (s.IpAddress != null || s.UserAgent != null))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IpAddress, (string?)null).SetProperty(x => x.UserAgent, (string?)null), cancellationToken);
+
+        await db.SignatureTokens.Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+
+        var sentBefore = now - privacy.SentMailRetention;
+        await db.Outbox.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+
+        if (purged + anonymised > 0)
+            logger.LogInformation("Retention sweep: {Purged} unconfirmed signatures deleted, {Anonymised} stripped of request data", purged, anonymised);
+        return new SweepResult(purged, anonymised);
+    }
+}
+
+public record SweepResult(int Purged, int Anonymised);

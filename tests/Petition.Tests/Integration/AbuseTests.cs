@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Petition.Tests.Infrastructure;
+
+namespace Petition.Tests.Integration;
+
+public class RateLimitTests
+{
+    static Task<PetitionApp> StartAsync(Dictionary<string, string?> limits) =>
+        PetitionApp.StartAsync(settings: new Dictionary<string, string?>(limits) { ["RateLimiting:Enabled"] = "true" });
+
+    [Fact]
+    public async Task Signing_too_often_from_one_address_gets_429_with_retry_after()
+    {
+        await using var app = await StartAsync(new() { ["RateLimiting:SignPerMinutePerAddress"] = "2" });
+        var client = app.Client();
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Quick Signer", $"q{i}@example.org"))).StatusCode);
+
+        var api = await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Quick Signer", "q9@example.org"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.True(api.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+
+        var form = await client.SignByFormAsync("upr-accountability", Signer.FormValues("Form Signer", "form@example.org"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
+        Assert.Contains("Too many requests", (await form.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+
+        // Reading is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/letters/upr-accountability")).StatusCode);
+        Assert.Equal(2, await app.SignatureCountAsync("upr-accountability"));
+    }
+
+    [Fact]
+    public async Task One_email_domain_cannot_flood_a_letter()
+    {
+        await using var app = await StartAsync(new() { ["RateLimiting:SignPerMinutePerEmailDomain"] = "3" });
+        var client = app.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Bulk Signer", $"bulk{i}@throwaway.example"))).StatusCode);
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Other Domain", "x@other.example"))).StatusCode);
+    }
+}
+
+public class RobotTests
+{
+    [Fact]
+    public async Task A_filled_honeypot_or_a_too_fast_form_looks_like_success_and_stores_nothing()
+    {
+        await using var app = await PetitionApp.StartAsync(settings: new() { ["Signing:MinimumFillTime"] = "00:00:03" });
+        var client = app.Client();
+
+        var trap = Signer.FormValues("Robot One", "robot1@example.org");
+        trap["Input.Website"] = "http://spam.example";
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        var page = await client.GetDocumentAsync("/letters/upr-accountability");
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        var trapped = await client.SubmitAsync(page, "/letters/upr-accountability", trap);
+
+        var fast = await client.SignByFormAsync("upr-accountability", Signer.FormValues("Robot Two", "robot2@example.org"));
+
+        var forged = Signer.FormValues("Robot Three", "robot3@example.org");
+        forged["Input.Started"] = "forged";
+        var forgedResponse = await client.SubmitAsync(await client.GetDocumentAsync("/letters/upr-accountability"), "/letters/upr-accountability", forged);
+
+        foreach (var response in new[] { trapped, fast, forgedResponse })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/letters/upr-accountability/check-email", response.Headers.Location?.OriginalString);
+        }
+        Assert.Equal(0, await app.SignatureCountAsync("upr-accountability"));
+        Assert.Equal(0, await app.Db(db => db.Outbox.CountAsync()));
+
+        var human = await client.GetDocumentAsync("/letters/upr-accountability");
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        await client.SubmitAsync(human, "/letters/upr-accountability", Signer.FormValues("Real Person", "person@example.org"));
+        Assert.Equal(1, await app.SignatureCountAsync("upr-accountability"));
+    }
+}
+
+public class SecurityHeaderTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    [Theory]
+    [InlineData("/letters/upr-accountability")]
+    [InlineData("/letters/upr-accountability/signatories")]
+    [InlineData("/privacy")]
+    [InlineData("/api/letters")]
+    public async Task Pages_forbid_other_hosts_inline_script_and_framing(string path)
+    {
+        var response = await fixture.App.Client().GetAsync(path);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Form_cookies_are_http_only_and_same_site()
+    {
+        var response = await fixture.App.Client().GetAsync("/letters/upr-accountability");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery"));
+        Assert.Contains("httponly", cookie.ToLowerInvariant());
+        Assert.Contains("samesite=strict", cookie.ToLowerInvariant());
+    }
+}
