@@ -15,7 +15,11 @@ public record SignatoryQuery(int Limit = 50, string? After = null, string? Searc
 
 /// <summary>One line of the public list: only what the letter publishes, never an email.</summary>
 public record PublicSignatory(string Name, string? Title, string? Organization, string? Country, string? CountryName,
-    string? Category, string? City, DateTimeOffset SignedAt);
+    string? Category, string? City, DateTimeOffset SignedAt)
+{
+    /// <summary>The listed organisation domain the signer's confirmed address is at, when they agreed to show it.</summary>
+    public string? VerifiedAt { get; init; }
+}
 
 public record SignatoryPage(IReadOnlyList<PublicSignatory> Items, string? Next, int Total);
 
@@ -39,7 +43,7 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         var rows = await page
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
             .Take(limit + 1)
-            .Select(s => new { s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category, s.City })
+            .Select(s => new { s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category, s.City, s.VerifiedDomain, s.ShowVerifiedBadge })
             .ToListAsync(cancellationToken);
 
         var total = query.IsFiltered
@@ -55,7 +59,7 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
             Public(fields.Country, r.Country) is { } code ? Countries.Name(code) : null,
             Public(fields.Category, r.Category),
             Public(fields.City, r.City),
-            r.PublishedAt!.Value)).ToList();
+            r.PublishedAt!.Value) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null }).ToList();
         var next = rows.Count > limit ? new SignatoryCursor(rows[limit - 1].PublishedAt!.Value, rows[limit - 1].Id).ToString() : null;
         return new SignatoryPage(items, next, total);
     }

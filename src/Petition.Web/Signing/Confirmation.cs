@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Abuse;
 
 namespace Petition.Web.Signing;
 
@@ -16,7 +17,7 @@ public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature
 /// The emailed link's two halves: looking (GET, harmless, what a mail scanner does) and confirming (POST, what a
 /// person does by pressing the button).
 /// </summary>
-public class Confirmation(PetitionDbContext db, SignatureCounter counter, TimeProvider time)
+public class Confirmation(PetitionDbContext db, SignatureCounter counter, AffiliationCheck affiliations, TimeProvider time)
 {
     public async Task<ConfirmationLookup> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -43,7 +44,14 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, TimePr
         var signature = lookup.Signature!;
         var now = time.GetUtcNow();
         signature.ConfirmedAt = now;
-        if (signature.Letter.ModerationMode == ModerationMode.Post)
+        signature.VerifiedDomain = await affiliations.VerifiedDomainAsync(signature.Email, cancellationToken);
+        if (signature.BlockedReason is not null)
+        {
+            // The signer is told what everyone is told; the list never shows the name. Moderators see why.
+            signature.State = SignatureState.Rejected;
+            signature.ModerationReason = $"Blocked: {signature.BlockedReason}";
+        }
+        else if (signature.Letter.ModerationMode == ModerationMode.Post)
         {
             signature.State = SignatureState.Published;
             signature.PublishedAt = now;

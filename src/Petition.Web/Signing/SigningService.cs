@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Abuse;
 using Petition.Web.Email;
 using Petition.Web.Front;
 
@@ -19,6 +20,7 @@ public class SigningService(
     TimeProvider time,
     IOptions<SigningOptions> options,
     EmailDomainLimiter domainLimiter,
+    BlockList blockList,
     ILogger<SigningService> logger)
 {
     /// <summary>Takes the signature in; false (with the wait) when its email domain has signed too often just now.</summary>
@@ -28,14 +30,15 @@ public class SigningService(
         if (!domainLimiter.TryAcquire(input.Email!, out var retryAfter))
             return (false, retryAfter);
         var canonical = EmailAddress.Canonicalize(input.Email!);
+        var blocked = await blockList.ReasonToBlockAsync(input.Email!, request.IpAddress, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var existing = await db.Signatures
                 .FirstOrDefaultAsync(s => s.LetterId == letter.Id && s.EmailCanonical == canonical, cancellationToken);
             if (existing is null)
-                AddNew(letter, input, canonical, source, request);
+                AddNew(letter, input, canonical, source, request, blocked);
             else
-                SignAgain(letter, existing, input, request);
+                SignAgain(letter, existing, input, request, blocked);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -51,7 +54,7 @@ public class SigningService(
         return (true, TimeSpan.Zero);
     }
 
-    void AddNew(Letter letter, SignatureInput input, string canonical, SignatureSource source, RequestInfo request)
+    void AddNew(Letter letter, SignatureInput input, string canonical, SignatureSource source, RequestInfo request, string? blocked)
     {
         var now = time.GetUtcNow();
         var signature = new Signature
@@ -64,6 +67,7 @@ public class SigningService(
             Email = input.Email!.Trim(),
             EmailCanonical = canonical,
             CreatedAt = now,
+            BlockedReason = blocked,
         };
         SignatureDetails.CopyFrom(letter, input, signature);
         Remember(request, signature);
@@ -73,7 +77,7 @@ public class SigningService(
         db.Outbox.Add(emails.Confirmation(letter, signature, token));
     }
 
-    void SignAgain(Letter letter, Signature signature, SignatureInput input, RequestInfo request)
+    void SignAgain(Letter letter, Signature signature, SignatureInput input, RequestInfo request, string? blocked)
     {
         if (signature.EmailsSent >= options.Value.MaxEmailsPerSignature)
         {
@@ -86,6 +90,7 @@ public class SigningService(
             // Not confirmed yet: the newest details win, and only the newest link works.
             signature.Email = input.Email!.Trim();
             signature.LetterVersion = letter.Version;
+            signature.BlockedReason = blocked;
             SignatureDetails.CopyFrom(letter, input, signature);
             Remember(request, signature);
             var token = IssueToken(signature, time.GetUtcNow());
@@ -109,5 +114,7 @@ public class SigningService(
     {
         signature.IpAddress = request.IpAddress;
         signature.UserAgent = request.UserAgent;
+        signature.NetworkHash = NetworkHash.Of(request.IpAddress);
+        signature.Language = request.Language;
     }
 }

@@ -20,6 +20,8 @@ public static class SigningSetup
         builder.Services.AddScoped<PublicSignatories>();
         builder.Services.AddScoped<SampleLetter>();
         builder.Services.AddSingleton<FormTiming>();
+        builder.Services.AddSingleton<Abuse.BlockList>();
+        builder.Services.AddScoped<Abuse.AffiliationCheck>();
         builder.Services.AddScoped<Managing.SignatureManagement>();
         return builder;
     }

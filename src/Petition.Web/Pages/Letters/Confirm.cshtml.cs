@@ -31,7 +31,7 @@ public class ConfirmModel(Confirmation confirmation) : PageModel
             return Page();
         }
         var signature = Lookup.Signature!;
-        TempData["Status"] = signature.State == SignatureState.Published
+        TempData["Status"] = signature.Letter.ModerationMode == Petition.Data.Letters.ModerationMode.Post
             ? "Thank you: your signature is confirmed and counted."
             : "Thank you: your signature is confirmed. A moderator will review it before it is published.";
         return RedirectToPage("/Letters/Signatories", new { slug = signature.Letter.Slug });
