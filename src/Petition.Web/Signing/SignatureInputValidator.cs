@@ -15,7 +15,8 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
             .MaximumLength(SignatureLimits.Name)
             .Must(n => TextRules.IsClean(n)).WithMessage("Your name contains characters we cannot accept.")
             .Must(TextRules.HasLetter).WithMessage("Enter your name in letters.")
-            .Must(n => !TextRules.ContainsUrl(n) && !n!.Contains('@')).WithMessage("A name cannot contain a web or email address.");
+            .Must(n => !TextRules.ContainsUrl(n) && !n!.Contains('@')).WithMessage("A name cannot contain a web or email address.")
+            .Must(n => !TextRules.MixesScriptsInAWord(n)).WithMessage("Your name mixes letters of different alphabets in one word; type it in one alphabet.");
 
         RuleFor(s => s.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter your email address; we send the confirmation link there.")

@@ -21,13 +21,39 @@ public static partial class TextRules
             }
             if (char.IsLowSurrogate(c)) return false;
             if (allowLineBreaks && c is '\n' or '\r' or '\t') continue;
-            if (char.IsControl(c) || IsBidiControl(c)) return false;
+            if (char.IsControl(c) || IsBidiControl(c) || c == '\uFFFD') return false; // U+FFFD: bytes that were not text
         }
         return true;
     }
 
     /// <summary>Right-to-left text is welcome; the characters that reorder the text around it are how names get spoofed.</summary>
     static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
+
+    /// <summary>
+    /// A word mixing Latin, Cyrillic and Greek letters ("Аpple" with a Cyrillic А) is how a name impersonates
+    /// another; real names keep to one of these alphabets within a word.
+    /// </summary>
+    public static bool MixesScriptsInAWord(string? value)
+    {
+        if (value is null) return false;
+        foreach (var word in value.Split([' ', '-', '\'', '’', '.'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var scripts = word.Where(char.IsLetter).Select(ScriptOf).Where(s => s != Script.Other).Distinct().Count();
+            if (scripts > 1) return true;
+        }
+        return false;
+    }
+
+    enum Script { Latin, Cyrillic, Greek, Other }
+
+    static Script ScriptOf(char c) => c switch
+    {
+        <= '\u024F' => Script.Latin,
+        >= '\u0370' and <= '\u03FF' => Script.Greek,
+        >= '\u0400' and <= '\u052F' => Script.Cyrillic,
+        >= '\u1E00' and <= '\u1EFF' => Script.Latin,
+        _ => Script.Other,
+    };
 
     public static bool ContainsUrl(string? value) => value is not null && UrlLike().IsMatch(value);
 
