@@ -26,6 +26,8 @@ public static class LettersApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures");
+        letters.MapGet("/{slug}/challenge", Challenge).WithName("GetChallenge")
+            .WithDescription("A proof-of-work challenge, needed to sign while the letter's organisers require one.");
         return app;
     }
 
@@ -59,7 +61,7 @@ public static class LettersApi
 
     static async Task<Results<Accepted<SignatureAccepted>, ValidationProblem, ProblemHttpResult>> Sign(
         string slug, SignatureInput input, HttpContext http, PetitionDbContext db, SigningService signing,
-        TimeProvider time, CancellationToken cancellationToken)
+        Abuse.ProofOfWork proofOfWork, TimeProvider time, CancellationToken cancellationToken)
     {
         var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
         if (letter is null)
@@ -68,7 +70,7 @@ public static class LettersApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This letter is not open for signatures.",
                 detail: $"The letter '{slug}' is {letter.Status.ToString().ToLowerInvariant()}; it takes no signatures now.");
 
-        var result = await new SignatureInputValidator(letter).ValidateAsync(input, cancellationToken);
+        var result = await new SignatureInputValidator(letter, proofOfWork).ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
             return TypedResults.ValidationProblem(result.ToProblemErrors(), title: "Some fields need attention.");
 
@@ -92,6 +94,16 @@ public static class LettersApi
             return LetterNotFound(slug);
         return TypedResults.Ok(await signatories.QueryAsync(letter,
             new SignatoryQuery(limit ?? 50, after, q, country), cancellationToken));
+    }
+
+    static async Task<Results<Ok<Abuse.ProofOfWorkChallenge>, ProblemHttpResult>> Challenge(string slug, PetitionDbContext db,
+        Abuse.ProofOfWork proofOfWork, HttpContext http, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return LetterNotFound(slug);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(proofOfWork.Issue(letter.Slug));
     }
 
     static ProblemHttpResult LetterNotFound(string slug) =>

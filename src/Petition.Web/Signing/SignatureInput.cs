@@ -15,4 +15,8 @@ public class SignatureInput
 
     /// <summary>Show "verified at example.org" when the confirmed address belongs to a listed organisation.</summary>
     public bool ShowVerifiedBadge { get; set; }
+
+    /// <summary>For a letter under attack: the challenge from GET /api/letters/{slug}/challenge, and its solution.</summary>
+    public string? PowChallenge { get; set; }
+    public string? PowNonce { get; set; }
 }

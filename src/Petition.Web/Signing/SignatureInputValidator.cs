@@ -8,8 +8,15 @@ namespace Petition.Web.Signing;
 /// <summary>One set of rules for the sign form and the JSON API, shaped by the letter's own field settings.</summary>
 public class SignatureInputValidator : AbstractValidator<SignatureInput>
 {
-    public SignatureInputValidator(Letter letter)
+    public SignatureInputValidator(Letter letter, Abuse.ProofOfWork? proofOfWork = null)
     {
+        if (letter.RequireProofOfWork && proofOfWork is not null)
+        {
+            RuleFor(s => s.PowNonce)
+                .Must((input, nonce) => proofOfWork.Verify(letter.Slug, input.PowChallenge, nonce))
+                .WithMessage("The anti-robot check was missing, expired or wrong. Fetch a new challenge and try again.");
+        }
+
         RuleFor(s => s.Name).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter your name.")
             .MaximumLength(SignatureLimits.Name)

@@ -21,6 +21,8 @@ public static class SigningSetup
         builder.Services.AddScoped<SampleLetter>();
         builder.Services.AddSingleton<FormTiming>();
         builder.Services.AddSingleton<Abuse.BlockList>();
+        builder.Services.AddOptions<Abuse.ProofOfWorkOptions>().BindConfiguration("ProofOfWork");
+        builder.Services.AddSingleton<Abuse.ProofOfWork>();
         builder.Services.AddScoped<Abuse.AffiliationCheck>();
         builder.Services.AddScoped<Managing.SignatureManagement>();
         return builder;

@@ -17,6 +17,7 @@ public class ShowModel(
     PublicSignatories signatories,
     SigningService signing,
     FormTiming timing,
+    Abuse.ProofOfWork proofOfWork,
     TimeProvider time,
     ILogger<ShowModel> logger) : PageModel
 {
@@ -30,6 +31,9 @@ public class ShowModel(
     public IReadOnlyList<PublicSignatory> Latest { get; private set; } = [];
     public bool IsOpen { get; private set; }
     public string Started { get; private set; } = "";
+
+    /// <summary>Set when the letter is under attack and signing costs a proof of work.</summary>
+    public Abuse.ProofOfWorkChallenge? PowChallenge { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -57,7 +61,7 @@ public class ShowModel(
 
         ModelState.Clear(); // the validator below is the only judge of the input
         Input.ApplyListing();
-        var result = await new SignFormValidator(Letter).ValidateAsync(Input, cancellationToken);
+        var result = await new SignFormValidator(Letter, proofOfWork).ValidateAsync(Input, cancellationToken);
         if (!result.IsValid)
         {
             result.CopyTo(ModelState, nameof(Input));
@@ -80,6 +84,7 @@ public class ShowModel(
             return false;
         Letter = letter;
         Started = timing.Stamp();
+        PowChallenge = letter.RequireProofOfWork ? proofOfWork.Issue(letter.Slug) : null;
         IsOpen = letter.IsOpenAt(time.GetUtcNow());
         BodyHtml = markdown.ToHtml(letter.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);

@@ -30,9 +30,9 @@ public class SignForm : SignatureFormInput
 
 public class SignatureFormValidator : AbstractValidator<SignatureFormInput>
 {
-    public SignatureFormValidator(Letter letter)
+    public SignatureFormValidator(Letter letter, Abuse.ProofOfWork? proofOfWork = null)
     {
-        Include(new SignatureInputValidator(letter));
+        Include(new SignatureInputValidator(letter, proofOfWork));
         RuleFor(f => f.Listing).Must(l => l is "public" or "private")
             .WithMessage("Choose whether your name appears on the public list.");
     }
@@ -40,9 +40,9 @@ public class SignatureFormValidator : AbstractValidator<SignatureFormInput>
 
 public class SignFormValidator : AbstractValidator<SignForm>
 {
-    public SignFormValidator(Letter letter)
+    public SignFormValidator(Letter letter, Abuse.ProofOfWork proofOfWork)
     {
-        Include(new SignatureFormValidator(letter));
+        Include(new SignatureFormValidator(letter, proofOfWork));
         RuleFor(f => f.AcceptPrivacy).Equal(true)
             .WithMessage("Agree to the privacy notice to sign.");
     }
