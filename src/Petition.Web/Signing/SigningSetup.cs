@@ -25,6 +25,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<Abuse.ProofOfWork>();
         builder.Services.AddScoped<Abuse.AffiliationCheck>();
         builder.Services.AddScoped<Managing.SignatureManagement>();
+        builder.Services.AddScoped<Managing.VersionNotices>();
         return builder;
     }
 }

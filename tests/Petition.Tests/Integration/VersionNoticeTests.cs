@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Petition.Data.Signatures;
+using Petition.Tests.Infrastructure;
+using Petition.Web.Managing;
+
+namespace Petition.Tests.Integration;
+
+public class VersionNoticeTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    readonly PetitionApp app = fixture.App;
+
+    [Fact]
+    public async Task Signers_of_an_earlier_version_are_told_what_changed_unless_they_unsubscribed()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("version"));
+        var client = app.Client();
+        string[] emails = [$"{Signer.Unique("v1")}@example.org", $"{Signer.Unique("v2")}@example.org", $"{Signer.Unique("v3")}@example.org"];
+        foreach (var email in emails)
+        {
+            await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Version Signer", email));
+            await client.ConfirmAsync(await app.ConfirmationPathAsync(email));
+        }
+        await app.Db(db => db.Signatures.Where(s => s.Email == emails[2]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Unsubscribed, true)));
+        await app.Db(db => db.Letters.Where(l => l.Id == letter.Id).ExecuteUpdateAsync(l => l.SetProperty(x => x.Version, 2)));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var queued = await scope.ServiceProvider.GetRequiredService<VersionNotices>().QueueAsync(letter.Id, "Paragraph 3 now names the rapporteur.", "admin@example.org", default);
+
+        Assert.Equal(2, queued);
+        var notice = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == emails[0]) && m.Subject!.StartsWith("The letter you signed has changed"));
+        Assert.Contains("Paragraph 3 now names the rapporteur.", notice.TextBody);
+        Assert.Contains("/manage/", notice.TextBody);
+        await Task.Delay(500);
+        Assert.DoesNotContain(app.Smtp.To(emails[2]), m => m.Subject!.StartsWith("The letter you signed has changed"));
+        Assert.True(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letter.Id && a.Action == "letter.version-notice")));
+    }
+}
