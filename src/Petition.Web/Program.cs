@@ -1,5 +1,6 @@
 using Petition.Web.Accounts;
 using Petition.Web.Api;
+using Petition.Web.Caching;
 using Petition.Web.Commands;
 using Petition.Web.Database;
 using Petition.Web.Email;
@@ -13,6 +14,7 @@ builder.AddEmail();
 builder.AddSigning();
 builder.AddAccounts();
 builder.AddFrontEnd();
+builder.AddOutputCaching();
 
 var app = builder.Build();
 

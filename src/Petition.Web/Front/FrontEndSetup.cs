@@ -46,6 +46,7 @@ public static class FrontEndSetup
         });
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
+        app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapOpenApi();

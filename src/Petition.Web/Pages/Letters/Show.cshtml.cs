@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Caching;
 using Petition.Web.Letters;
 using Petition.Web.Signatories;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Letters;
 
+// The sign form carries no antiforgery token, so the page sets no cookie and is cached for everyone; cross-site
+// posts are refused from the browser's own headers instead (docs/decisions/008-output-cache.md).
+[OutputCache(PolicyName = CachingSetup.LetterPage)]
+[IgnoreAntiforgeryToken]
+[RefuseCrossSitePosts]
 public class ShowModel(
     PetitionDbContext db,
     LetterMarkdown markdown,
@@ -32,6 +39,7 @@ public class ShowModel(
     {
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
+        HttpContext.TagWithLetter(Letter.Id);
         return Page();
     }
 
