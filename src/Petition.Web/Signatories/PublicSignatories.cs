@@ -71,11 +71,17 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLowerInvariant();
-            signatures = signatures.Where(s => s.SearchText.Contains(term));
+            // LIKE, not Contains: PostgreSQL would get strpos(), which its trigram index cannot serve.
+            var pattern = "%" + EscapeLike(query.Search.Trim().ToLowerInvariant()) + "%";
+            signatures = signatures.Where(s => EF.Functions.Like(s.SearchText, pattern, LikeEscape));
         }
         return signatures;
     }
+
+    const string LikeEscape = "\\";
+
+    static string EscapeLike(string term) =>
+        term.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
     static string? Public(FieldRule rule, string? value) => rule.Shown && rule.Public ? value : null;
 }
