@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using Petition.Data;
+using Petition.Web.Database;
 
 namespace Petition.Web.Front;
 
@@ -44,6 +45,8 @@ public static class FrontEndSetup
                 pages.UseExceptionHandler("/status/500");
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
+        // Inside the status-code pages, so a 503 for a lost database gets the friendly page or problem+json.
+        app.UseDatabaseUnavailable();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
         app.UseOutputCache();
