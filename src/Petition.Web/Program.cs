@@ -5,6 +5,7 @@ using Petition.Web.Commands;
 using Petition.Web.Database;
 using Petition.Web.Email;
 using Petition.Web.Front;
+using Petition.Web.Observability;
 using Petition.Web.Signing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddSigning();
 builder.AddAccounts();
 builder.AddFrontEnd();
 builder.AddOutputCaching();
+builder.AddMetrics();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseFrontEnd();
 app.MapLettersApi();
+app.MapMetrics();
 
 app.Run();
 

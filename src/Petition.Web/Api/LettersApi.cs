@@ -6,6 +6,7 @@ using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Caching;
 using Petition.Web.Letters;
+using Petition.Web.Observability;
 using Petition.Web.Signatories;
 using Petition.Web.Signing;
 using Petition.Web.Site;
@@ -73,7 +74,7 @@ public static class LettersApi
 
     static async Task<Results<Accepted<SignatureAccepted>, ValidationProblem, ProblemHttpResult>> Sign(
         string slug, SignatureInput input, HttpContext http, PetitionDbContext db, SigningService signing,
-        TimeProvider time, CancellationToken cancellationToken)
+        PetitionMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
         if (letter is null)
@@ -87,6 +88,7 @@ public static class LettersApi
             return TypedResults.ValidationProblem(result.ToProblemErrors(), title: "Some fields need attention.");
 
         await signing.SignAsync(letter, input, SignatureSource.Api, RequestInfo.From(http), cancellationToken);
+        metrics.SignatureAccepted(SignatureSource.Api);
         return TypedResults.Accepted((string?)null, new SignatureAccepted("pending",
             "Check your email: we sent a message to the address given. The signature counts once it is confirmed."));
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Observability;
 
 namespace Petition.Web.Signing;
 
@@ -16,7 +17,7 @@ public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature
 /// The emailed link's two halves: looking (GET, harmless, what a mail scanner does) and confirming (POST, what a
 /// person does by pressing the button).
 /// </summary>
-public class Confirmation(PetitionDbContext db, SignatureCounter counter, TimeProvider time)
+public class Confirmation(PetitionDbContext db, SignatureCounter counter, PetitionMetrics metrics, TimeProvider time)
 {
     public async Task<ConfirmationLookup> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -54,6 +55,7 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, TimePr
         }
         await db.SaveChangesAsync(cancellationToken);
         counter.Invalidate(signature.LetterId);
+        metrics.SignatureConfirmed();
         return lookup with { Status = ConfirmationStatus.Confirmed };
     }
 }

@@ -7,6 +7,7 @@ using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Caching;
 using Petition.Web.Letters;
+using Petition.Web.Observability;
 using Petition.Web.Signatories;
 using Petition.Web.Signing;
 
@@ -23,6 +24,7 @@ public class ShowModel(
     SignatureCounter counter,
     PublicSignatories signatories,
     SigningService signing,
+    PetitionMetrics metrics,
     TimeProvider time) : PageModel
 {
     public const int LatestCount = 10;
@@ -63,6 +65,7 @@ public class ShowModel(
         }
 
         await signing.SignAsync(Letter, Input, SignatureSource.Form, RequestInfo.From(HttpContext), cancellationToken);
+        metrics.SignatureAccepted(SignatureSource.Form);
         return RedirectToPage("/Letters/CheckEmail", new { slug });
     }
 
