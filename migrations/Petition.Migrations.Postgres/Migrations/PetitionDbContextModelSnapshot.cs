@@ -694,6 +694,8 @@ namespace Petition.Migrations.Postgres.Migrations
 
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");
 
+                    b.HasIndex("LetterId", "Country", "State", "PublishedAt", "Id");
+
                     b.ToTable("Signatures");
                 });
 
