@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 
@@ -15,16 +16,16 @@ public sealed class OutboxGauges(IServiceScopeFactory scopes, TimeProvider time,
 
     readonly Lock gate = new();
     OutboxReading last = new(0, TimeSpan.Zero);
-    DateTimeOffset readAt = DateTimeOffset.MinValue;
+    long? readAt; // monotonic, for the throttle; the age itself is measured on the app's clock
 
     public OutboxReading Read()
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            if (now - readAt < MaxAge)
+            if (readAt is { } at && Stopwatch.GetElapsedTime(at) < MaxAge)
                 return last;
-            readAt = now;
+            readAt = Stopwatch.GetTimestamp();
+            var now = time.GetUtcNow();
             try
             {
                 using var scope = scopes.CreateScope();

@@ -33,8 +33,10 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         var page = filtered;
         if (SignatoryCursor.TryParse(query.After, out var after))
         {
-            page = page.Where(s => s.PublishedAt < after.PublishedAt
-                || (s.PublishedAt == after.PublishedAt && s.Id < after.Id));
+            // "<=" first so the database starts its index scan at the cursor instead of filtering every row
+            // before it; the second condition then drops the cursor's own row and its earlier-id twins.
+            page = page.Where(s => s.PublishedAt <= after.PublishedAt
+                && (s.PublishedAt < after.PublishedAt || s.Id < after.Id));
         }
         var rows = await page
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
