@@ -17,9 +17,12 @@ public class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUnavailab
         {
             await next(http);
         }
-        catch (Exception e) when (IsUnavailable(e) && !http.Response.HasStarted)
+        catch (Exception e) when (!http.Response.HasStarted
+            && (IsUnavailable(e) || e is OperationCanceledException && !http.RequestAborted.IsCancellationRequested))
         {
-            logger.LogWarning("The database is unavailable; answered 503 to {Method} {Path}: {Error}",
+            // A cancellation the client did not ask for is a timeout on our side, such as a connection that could
+            // not be opened in time: the server is overloaded or the database is away, and the client may retry.
+            logger.LogWarning("The database is unavailable or too slow; answered 503 to {Method} {Path}: {Error}",
                 http.Request.Method, http.Request.Path, e.GetBaseException().Message);
             http.Response.Clear();
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
