@@ -35,6 +35,9 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
+        var postgres = Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+        if (postgres)
+            model.HasPostgresExtension("pg_trgm");
 
         model.Entity<Letter>(letter =>
         {
@@ -57,6 +60,12 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
             // The public list: one letter's published signatures, newest first, by keyset.
             signature.HasIndex(s => new { s.LetterId, s.State, s.PublishedAt, s.Id });
+            // The public list filtered by country: its page and its count, without reading the whole letter.
+            signature.HasIndex(s => new { s.LetterId, s.Country, s.State, s.PublishedAt, s.Id });
+            // Search is LIKE '%term%' on the lower-cased text: a trigram index serves it on PostgreSQL. SQLite
+            // has no such index and scans the letter's rows.
+            if (postgres)
+                signature.HasIndex(s => s.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
             signature.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Name).HasMaxLength(SignatureLimits.Name);

@@ -1,10 +1,12 @@
 using Petition.Web.Accounts;
 using Petition.Web.Api;
+using Petition.Web.Caching;
 using Petition.Web.Commands;
 using Petition.Web.Database;
 using Petition.Web.Email;
 using Petition.Web.Front;
 using Petition.Web.Privacy;
+using Petition.Web.Observability;
 using Petition.Web.Signing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +19,8 @@ builder.AddAccounts();
 builder.AddFrontEnd();
 builder.AddProxySupport();
 builder.AddRateLimits();
+builder.AddOutputCaching();
+builder.AddMetrics();
 
 var app = builder.Build();
 
@@ -25,6 +29,7 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseFrontEnd();
 app.MapLettersApi();
+app.MapMetrics();
 
 app.Run();
 

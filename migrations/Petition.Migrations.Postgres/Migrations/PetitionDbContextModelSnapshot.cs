@@ -21,6 +21,7 @@ namespace Petition.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -683,10 +684,17 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.HasIndex("ConfirmationTokenHash")
                         .IsUnique();
 
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("LetterId", "EmailCanonical")
                         .IsUnique();
 
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");
+
+                    b.HasIndex("LetterId", "Country", "State", "PublishedAt", "Id");
 
                     b.ToTable("Signatures");
                 });

@@ -661,6 +661,8 @@ namespace Petition.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");
 
+                    b.HasIndex("LetterId", "Country", "State", "PublishedAt", "Id");
+
                     b.ToTable("Signatures");
                 });
 

@@ -14,6 +14,8 @@ public record LetterDetail(string Slug, string Title, string Recipients, string 
     DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, string Url, string Body, int Version, bool IsOpen,
     string ModerationMode, IReadOnlyList<string> Categories, LetterFields Fields);
 
+public record SignatureCountResponse(int SignatureCount);
+
 public record ItemsResponse<T>(IReadOnlyList<T> Items);
 
 public record SignatureAccepted(string Status, string Message);

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Caching;
 using Petition.Web.Letters;
+using Petition.Web.Observability;
 using Petition.Web.Signatories;
 using Petition.Web.Signing;
 using Petition.Web.Site;
@@ -18,8 +20,9 @@ public static class LettersApi
     public static IEndpointRouteBuilder MapLettersApi(this IEndpointRouteBuilder app)
     {
         var letters = app.MapGroup("/api/letters").WithTags("Letters");
-        letters.MapGet("/", ListLetters).WithName("ListLetters");
-        letters.MapGet("/{slug}", GetLetter).WithName("GetLetter");
+        letters.MapGet("/", ListLetters).WithName("ListLetters").CacheOutput(CachingSetup.Letters);
+        letters.MapGet("/{slug}", GetLetter).WithName("GetLetter").CacheOutput(CachingSetup.Letter);
+        letters.MapGet("/{slug}/count", GetCount).WithName("GetSignatureCount").CacheOutput(CachingSetup.Letter);
         letters.MapPost("/{slug}/signatures", Sign).WithName("Sign")
             .Accepts<SignatureInput>("application/json")
             .ProducesValidationProblem()
@@ -46,17 +49,29 @@ public static class LettersApi
         return TypedResults.Ok(new ItemsResponse<LetterSummary>(items));
     }
 
-    static async Task<Results<Ok<LetterDetail>, ProblemHttpResult>> GetLetter(string slug, PetitionDbContext db,
+    static async Task<Results<Ok<LetterDetail>, ProblemHttpResult>> GetLetter(string slug, HttpContext http, PetitionDbContext db,
         SignatureCounter counter, IOptions<SiteOptions> site, TimeProvider time, CancellationToken cancellationToken)
     {
         var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
+        http.TagWithLetter(letter.Id);
         var counts = await counter.GetAsync(letter.Id, cancellationToken);
         return TypedResults.Ok(new LetterDetail(letter.Slug, letter.Title, letter.Recipients, letter.Status.ToString(),
             counts.Published, letter.Goal, letter.OpensAt, letter.ClosesAt, site.Value.Link($"/letters/{letter.Slug}"),
             letter.Body, letter.Version, letter.IsOpenAt(time.GetUtcNow()), letter.ModerationMode.ToString(),
             letter.Categories, letter.Fields));
+    }
+
+    static async Task<Results<Ok<SignatureCountResponse>, ProblemHttpResult>> GetCount(string slug, HttpContext http,
+        PetitionDbContext db, SignatureCounter counter, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return LetterNotFound(slug);
+        http.TagWithLetter(letter.Id);
+        var counts = await counter.GetAsync(letter.Id, cancellationToken);
+        return TypedResults.Ok(new SignatureCountResponse(counts.Published));
     }
 
     static async Task<Results<Accepted<SignatureAccepted>, ValidationProblem, ProblemHttpResult>> Sign(

@@ -28,6 +28,8 @@ public static class CommandLine
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+        // Building an index on a large table takes far longer than the command timeout a request gets.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync();
         Console.WriteLine($"Database is up to date ({db.Database.ProviderName}).");
         return 0;

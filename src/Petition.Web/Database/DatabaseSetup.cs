@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using Petition.Data;
 
 namespace Petition.Web.Database;
@@ -15,20 +17,30 @@ public static class DatabaseSetup
         var connectionString = builder.Configuration.GetConnectionString("Petition")
             ?? throw new InvalidOperationException("ConnectionStrings:Petition is not set.");
 
-        if (options.IsSqlite)
-            connectionString = SqliteUnderContentRoot(connectionString, builder.Environment.ContentRootPath);
+        connectionString = options.IsSqlite
+            ? SqliteUnderContentRoot(connectionString, builder.Environment.ContentRootPath)
+            : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = Seconds(options.ConnectTimeout) }.ConnectionString;
+        var commandTimeout = Seconds(options.CommandTimeout);
 
         builder.Services.AddDbContextPool<PetitionDbContext>(db =>
         {
             if (options.IsSqlite)
-                db.UseSqlite(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Sqlite"));
+                db.UseSqlite(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Sqlite").CommandTimeout(commandTimeout));
             else
-                db.UseNpgsql(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Postgres"));
+                db.UseNpgsql(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Postgres").CommandTimeout(commandTimeout));
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<PetitionDbContext>();
+        // A load balancer polls /healthz; it must hear "503" quickly, not wait out a hung connection.
+        builder.Services.Configure<HealthCheckServiceOptions>(health =>
+        {
+            foreach (var check in health.Registrations)
+                check.Timeout = options.ConnectTimeout + TimeSpan.FromSeconds(1);
+        });
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
+
+    static int Seconds(TimeSpan span) => (int)Math.Ceiling(span.TotalSeconds);
 
     /// <summary>A relative SQLite path is taken from the content root, so `data/` lands beside the app, not the shell.</summary>
     static string SqliteUnderContentRoot(string connectionString, string contentRoot)

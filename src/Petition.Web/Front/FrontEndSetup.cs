@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Petition.Data;
+using Petition.Web.Database;
 
 namespace Petition.Web.Front;
 
@@ -64,8 +65,11 @@ public static class FrontEndSetup
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
         app.UseRateLimits();
+        // Inside the status-code pages, so a 503 for a lost database gets the friendly page or problem+json.
+        app.UseDatabaseUnavailable();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
+        app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapOpenApi();

@@ -37,8 +37,10 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         var page = filtered;
         if (SignatoryCursor.TryParse(query.After, out var after))
         {
-            page = page.Where(s => s.PublishedAt < after.PublishedAt
-                || (s.PublishedAt == after.PublishedAt && s.Id < after.Id));
+            // "<=" first so the database starts its index scan at the cursor instead of filtering every row
+            // before it; the second condition then drops the cursor's own row and its earlier-id twins.
+            page = page.Where(s => s.PublishedAt <= after.PublishedAt
+                && (s.PublishedAt < after.PublishedAt || s.Id < after.Id));
         }
         var rows = await page
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
@@ -75,11 +77,17 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLowerInvariant();
-            signatures = signatures.Where(s => s.SearchText.Contains(term));
+            // LIKE, not Contains: PostgreSQL would get strpos(), which its trigram index cannot serve.
+            var pattern = "%" + EscapeLike(query.Search.Trim().ToLowerInvariant()) + "%";
+            signatures = signatures.Where(s => EF.Functions.Like(s.SearchText, pattern, LikeEscape));
         }
         return signatures;
     }
+
+    const string LikeEscape = "\\";
+
+    static string EscapeLike(string term) =>
+        term.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
     static string? Public(FieldRule rule, string? value) => rule.Shown && rule.Public ? value : null;
 }

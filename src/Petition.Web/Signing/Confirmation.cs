@@ -3,6 +3,7 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Abuse;
+using Petition.Web.Observability;
 
 namespace Petition.Web.Signing;
 
@@ -17,7 +18,8 @@ public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature
 /// The emailed link's two halves: looking (GET, harmless, what a mail scanner does) and confirming (POST, what a
 /// person does by pressing the button).
 /// </summary>
-public class Confirmation(PetitionDbContext db, SignatureCounter counter, AffiliationCheck affiliations, TimeProvider time)
+public class Confirmation(PetitionDbContext db, SignatureCounter counter, AffiliationCheck affiliations, PetitionMetrics metrics,
+    TimeProvider time)
 {
     public async Task<ConfirmationLookup> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -62,6 +64,7 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
         }
         await db.SaveChangesAsync(cancellationToken);
         counter.Invalidate(signature.LetterId);
+        metrics.SignatureConfirmed();
         return lookup with { Status = ConfirmationStatus.Confirmed };
     }
 }

@@ -10,8 +10,11 @@ public class SigningOptions
     /// <summary>How long the private link in each email lets a signer manage the signature.</summary>
     public TimeSpan ManageLinkLifetime { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>A form sent back faster than a person could fill it is taken for a robot's.</summary>
-    public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// A form sent back faster than a person could fill it is taken for a robot's. Measured from when the page was
+    /// rendered, which for a cached letter page is up to OutputCache:MaxAge (5 s) earlier: 8 s leaves at least 3.
+    /// </summary>
+    public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Emails one signature may cause, so signing again and again cannot flood someone's inbox.</summary>
     [Range(1, 100)] public int MaxEmailsPerSignature { get; set; } = 5;

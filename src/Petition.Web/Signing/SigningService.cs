@@ -6,6 +6,7 @@ using Petition.Data.Signatures;
 using Petition.Web.Abuse;
 using Petition.Web.Email;
 using Petition.Web.Front;
+using Petition.Web.Observability;
 
 namespace Petition.Web.Signing;
 
@@ -21,6 +22,7 @@ public class SigningService(
     IOptions<SigningOptions> options,
     EmailDomainLimiter domainLimiter,
     BlockList blockList,
+    PetitionMetrics metrics,
     ILogger<SigningService> logger)
 {
     /// <summary>Takes the signature in; false (with the wait) when its email domain has signed too often just now.</summary>
@@ -51,6 +53,7 @@ public class SigningService(
             }
         }
         outbox.Notify();
+        metrics.SignatureAccepted(source);
         return (true, TimeSpan.Zero);
     }
 

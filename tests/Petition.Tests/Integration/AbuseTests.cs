@@ -51,32 +51,40 @@ public class RobotTests
     {
         await using var app = await PetitionApp.StartAsync(settings: new() { ["Signing:MinimumFillTime"] = "00:00:03" });
         var client = app.Client();
+        // A letter each: the letter page is cached, and each case needs a page rendered at its own moment.
+        async Task<(string Slug, AngleSharp.Html.Dom.IHtmlDocument Page)> FreshPageAsync()
+        {
+            var letter = await app.AddLetterAsync(Signer.Unique("robots"));
+            return (letter.Slug, await client.GetDocumentAsync($"/letters/{letter.Slug}"));
+        }
 
+        var (trapSlug, trapPage) = await FreshPageAsync();
         var trap = Signer.FormValues("Robot One", "robot1@example.org");
         trap["Input.Website"] = "http://spam.example";
         app.Clock.Advance(TimeSpan.FromSeconds(10));
-        var page = await client.GetDocumentAsync("/letters/upr-accountability");
-        app.Clock.Advance(TimeSpan.FromSeconds(10));
-        var trapped = await client.SubmitAsync(page, "/letters/upr-accountability", trap);
+        var trapped = await client.SubmitAsync(trapPage, $"/letters/{trapSlug}", trap);
 
-        var fast = await client.SignByFormAsync("upr-accountability", Signer.FormValues("Robot Two", "robot2@example.org"));
+        var (fastSlug, fastPage) = await FreshPageAsync();
+        var fast = await client.SubmitAsync(fastPage, $"/letters/{fastSlug}", Signer.FormValues("Robot Two", "robot2@example.org"));
 
+        var (forgedSlug, forgedPage) = await FreshPageAsync();
         var forged = Signer.FormValues("Robot Three", "robot3@example.org");
         forged["Input.Started"] = "forged";
-        var forgedResponse = await client.SubmitAsync(await client.GetDocumentAsync("/letters/upr-accountability"), "/letters/upr-accountability", forged);
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        var forgedResponse = await client.SubmitAsync(forgedPage, $"/letters/{forgedSlug}", forged);
 
-        foreach (var response in new[] { trapped, fast, forgedResponse })
+        foreach (var (response, slug) in new[] { (trapped, trapSlug), (fast, fastSlug), (forgedResponse, forgedSlug) })
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("/letters/upr-accountability/check-email", response.Headers.Location?.OriginalString);
+            Assert.Equal($"/letters/{slug}/check-email", response.Headers.Location?.OriginalString);
+            Assert.Equal(0, await app.SignatureCountAsync(slug));
         }
-        Assert.Equal(0, await app.SignatureCountAsync("upr-accountability"));
         Assert.Equal(0, await app.Db(db => db.Outbox.CountAsync()));
 
-        var human = await client.GetDocumentAsync("/letters/upr-accountability");
+        var (humanSlug, humanPage) = await FreshPageAsync();
         app.Clock.Advance(TimeSpan.FromSeconds(5));
-        await client.SubmitAsync(human, "/letters/upr-accountability", Signer.FormValues("Real Person", "person@example.org"));
-        Assert.Equal(1, await app.SignatureCountAsync("upr-accountability"));
+        await client.SubmitAsync(humanPage, $"/letters/{humanSlug}", Signer.FormValues("Real Person", "person@example.org"));
+        Assert.Equal(1, await app.SignatureCountAsync(humanSlug));
     }
 }
 
@@ -101,7 +109,10 @@ public class SecurityHeaderTests(SqliteFixture fixture) : IClassFixture<SqliteFi
     [Fact]
     public async Task Form_cookies_are_http_only_and_same_site()
     {
-        var response = await fixture.App.Client().GetAsync("/letters/upr-accountability");
+        var app = fixture.App;
+        var email = $"{Signer.Unique("cookie")}@example.org";
+        await app.Client().SignByApiAsync("upr-accountability", Signer.ApiBody("Cookie Eater", email));
+        var response = await app.Client().GetAsync(await app.ConfirmationPathAsync(email));
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery"));
         Assert.Contains("httponly", cookie.ToLowerInvariant());
         Assert.Contains("samesite=strict", cookie.ToLowerInvariant());

@@ -95,9 +95,7 @@ public class HostileInputTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
 
         var client = app.Client();
-        var page = await client.GetDocumentAsync($"/letters/{letter.Slug}");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
-        var form = Encoding.ASCII.GetBytes($"__RequestVerificationToken={Uri.EscapeDataString(token!)}&Input.Email=u%40example.org&Input.Listing=public&Input.AcceptPrivacy=true&Input.Name=Bad%C3%28%FF");
+        var form = Encoding.ASCII.GetBytes("Input.Email=u%40example.org&Input.Listing=public&Input.AcceptPrivacy=true&Input.Name=Bad%C3%28%FF");
         var formContent = new ByteArrayContent(form);
         formContent.Headers.ContentType = new("application/x-www-form-urlencoded");
         var response = await client.PostAsync($"/letters/{letter.Slug}", formContent);

@@ -1,15 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Caching;
 using Petition.Web.Letters;
+using Petition.Web.Observability;
 using Petition.Web.Signatories;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Letters;
 
+// The sign form carries no antiforgery token, so the page sets no cookie and is cached for everyone; cross-site
+// posts are refused from the browser's own headers instead (docs/decisions/008-output-cache.md).
+[OutputCache(PolicyName = CachingSetup.LetterPage)]
+[IgnoreAntiforgeryToken]
+[RefuseCrossSitePosts]
 public class ShowModel(
     PetitionDbContext db,
     LetterMarkdown markdown,
@@ -32,13 +40,11 @@ public class ShowModel(
     public bool IsOpen { get; private set; }
     public string Started { get; private set; } = "";
 
-    /// <summary>Set when the letter is under attack and signing costs a proof of work.</summary>
-    public Abuse.ProofOfWorkChallenge? PowChallenge { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
+        HttpContext.TagWithLetter(Letter.Id);
         return Page();
     }
 
@@ -84,7 +90,6 @@ public class ShowModel(
             return false;
         Letter = letter;
         Started = timing.Stamp();
-        PowChallenge = letter.RequireProofOfWork ? proofOfWork.Issue(letter.Slug) : null;
         IsOpen = letter.IsOpenAt(time.GetUtcNow());
         BodyHtml = markdown.ToHtml(letter.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);

@@ -45,15 +45,22 @@
         return 256;
     }
 
-    var form = document.querySelector("form[data-pow-difficulty]");
+    var form = document.querySelector("form[data-pow-url]");
     if (!form) return;
     form.addEventListener("submit", function (event) {
         if (form.dataset.powSolved) return;
         event.preventDefault();
         var status = document.getElementById("pow-status");
         status.textContent = "Checking that this is a person, not a robot. This takes a moment.";
-        var difficulty = parseInt(form.dataset.powDifficulty, 10);
-        var prefix = new TextEncoder().encode(form.querySelector("[name='Input.PowChallenge']").value + ":");
+        fetch(form.dataset.powUrl, { cache: "no-store", credentials: "omit" })
+            .then(function (response) { return response.json(); })
+            .then(function (challenge) { solve(challenge.challenge, challenge.difficulty, status); })
+            .catch(function () { status.textContent = "The check could not start. Please try again."; });
+    });
+
+    function solve(challenge, difficulty, status) {
+        form.querySelector("[name='Input.PowChallenge']").value = challenge;
+        var prefix = new TextEncoder().encode(challenge + ":");
         var nonce = 0;
         (function work() {
             var deadline = Date.now() + 50; // give the page back to the browser between slices
@@ -72,5 +79,5 @@
             }
             setTimeout(work, 0);
         })();
-    });
+    }
 })();

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# One command for the benchmarks: starts PostgreSQL if needed, creates a bench database, migrates it, seeds it
+# with COPY, starts the app published in Release, runs the wrk scenarios and pgbench, and writes docs/benchmarks.md.
+#
+#   bench/run.sh
+#
+# Settings (environment): BENCH_SIGNATURES (published signatures to seed, default 1000000), BENCH_UNCONFIRMED
+# (unconfirmed ones with known tokens, for the confirm scenario, default 100000), BENCH_DURATION (seconds per
+# scenario, default 15), BENCH_CONNECTIONS (default 50), BENCH_THREADS (wrk threads, default 2), BENCH_PORT
+# (default 5099), BENCH_DATABASE (default petition_bench, dropped and recreated), BENCH_OUTPUT (default
+# docs/benchmarks.md), BENCH_KEEP=1 to keep the database and the work folder afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SIGNATURES=${BENCH_SIGNATURES:-1000000}
+UNCONFIRMED=${BENCH_UNCONFIRMED:-100000}
+DURATION=${BENCH_DURATION:-15}
+CONNECTIONS=${BENCH_CONNECTIONS:-50}
+THREADS=${BENCH_THREADS:-2}
+PORT=${BENCH_PORT:-5099}
+DB=${BENCH_DATABASE:-petition_bench}
+OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
+SLUG=upr-accountability
+BASE=http://127.0.0.1:$PORT
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-petition} PGPASSWORD=${PGPASSWORD:-petition}
+export PGOPTIONS='-c client_min_messages=warning'
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+WORK=$(mktemp -d /tmp/petition-bench.XXXXXX)
+RESULTS=$WORK/results.tsv
+STARTED=$(date -u +"%Y-%m-%d %H:%M UTC")
+APP_PID=
+
+log() { echo "== $(date -u +%H:%M:%S) $*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  if [ "${BENCH_KEEP:-}" != 1 ]; then
+    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+  else
+    echo "kept database $DB and $WORK"
+  fi
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
+[ -x "$PGBENCH" ] || { echo "pgbench is missing (it comes with the postgresql package)"; exit 1; }
+
+# PostgreSQL: the same cluster and role that scripts/test.sh uses.
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+  version=$(pg_lsclusters -h | awk 'NR==1{print $1}')
+  log "starting PostgreSQL $version"
+  as_root pg_ctlcluster "$version" main start
+  for _ in $(seq 50); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.2; done
+fi
+(cd /tmp && as_root runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -q -c \
+  "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='petition') THEN CREATE ROLE petition LOGIN PASSWORD 'petition' CREATEDB; END IF; END\$\$;") >/dev/null
+
+log "creating database $DB"
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+
+log "publishing the app (Release)"
+dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
+
+# Everything as in production except the rate limits; warnings-only logs; mail to a pickup folder.
+export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE \
+  Database__Provider=Postgres ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB" \
+  RateLimiting__Enabled=false Logging__LogLevel__Default=Warning Email__Smtp__Host= Email__PickupDirectory="$WORK/mail" \
+  Site__PublicBaseUrl=$BASE
+
+log "migrating"
+(cd "$WORK/app" && dotnet Petition.Web.dll migrate)
+
+log "starting the app on $BASE"
+(cd "$WORK/app" && exec dotnet Petition.Web.dll) >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.3; done
+curl -sf "$BASE/healthz" >/dev/null || { echo "the app did not start"; cat "$WORK/app.log"; exit 1; }
+LETTER=$(sql -tA -c "SELECT \"Id\" FROM \"Letters\" WHERE \"Slug\" = '$SLUG'")
+
+log "seeding $SIGNATURES published and $UNCONFIRMED unconfirmed signatures with COPY"
+seed_start=$(date +%s)
+# The trigram index is built once after the load rather than updated row by row during it.
+sql -c 'DROP INDEX "IX_Signatures_SearchText"'
+python3 bench/seed.py "$LETTER" "$SIGNATURES" "$UNCONFIRMED" "$WORK/tokens.txt" | sql -c '\copy "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "Email", "EmailCanonical", "Title", "Organization", "Category", "Country", "City", "ListPublicly", "Notable", "Hidden", "ShowVerifiedBadge", "Unsubscribed", "EmailsSent", "SearchText", "CreatedAt", "ConfirmedAt", "PublishedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt") FROM STDIN WITH (FORMAT csv)'
+sql -c "SET maintenance_work_mem = '256MB'" -c 'CREATE INDEX "IX_Signatures_SearchText" ON "Signatures" USING gin ("SearchText" gin_trgm_ops)'
+sql -c 'VACUUM ANALYZE "Signatures"'
+SEED_SECONDS=$(( $(date +%s) - seed_start ))
+
+# A cursor 90 % of the way down the public list, computed as the app encodes it: "<UTC ticks>.<id>", base64url.
+DEEP=$(sql -tA -c "SELECT ((extract(epoch FROM \"PublishedAt\") * 1000000)::bigint * 10 + 621355968000000000)::text || '.' || \"Id\"
+  FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\"
+  ORDER BY \"PublishedAt\" DESC, \"Id\" DESC OFFSET (SELECT count(*) * 9 / 10 FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\") LIMIT 1")
+CURSOR=$(printf '%s' "$DEEP" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+SEARCH=kowalski
+COUNTRY=FR
+
+# The confirm form keeps its antiforgery token: fetch one cookie and token pair and replay it.
+FIRST_TOKEN=$(head -1 "$WORK/tokens.txt")
+tail -n +2 "$WORK/tokens.txt" >"$WORK/confirm-tokens.txt"
+page=$(curl -sf -c "$WORK/jar" "$BASE/confirm/$FIRST_TOKEN")
+export BENCH_FORM_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//')
+export BENCH_COOKIE=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s=%s", $6, $7}' "$WORK/jar")
+[ -n "$BENCH_FORM_TOKEN" ] && [ -n "$BENCH_COOKIE" ] || { echo "could not read an antiforgery token from the confirm page"; exit 1; }
+
+export BENCH_LUA=$ROOT/bench/lua BENCH_THREADS=$THREADS BENCH_TOKENS=$WORK/confirm-tokens.txt BENCH_ORIGIN=$BASE BENCH_RUN=$$
+
+scenario() { # name, lua script, path
+  local name=$1 script=$2 path=$3
+  log "wrk: $name ($path)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "bench/lua/$script" "$BASE$path" >"$WORK/wrk-$name.txt" 2>&1 || true
+  local result
+  result=$(grep '^RESULT ' "$WORK/wrk-$name.txt" | sed 's/^RESULT //')
+  [ -n "$result" ] || { echo "wrk printed no result for $name:"; cat "$WORK/wrk-$name.txt"; result='{}'; }
+  printf '%s\t%s\t%s\n' "$name" "$path" "$result" >>"$RESULTS"
+  echo "   $result"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "warming up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s bench/lua/get.lua "$BASE/api/letters/$SLUG/signatures" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s bench/lua/get.lua "$BASE/letters/$SLUG" >/dev/null
+
+scenario letter-page get.lua "/letters/$SLUG"
+scenario count get.lua "/api/letters/$SLUG/count"
+scenario letter-api get.lua "/api/letters/$SLUG"
+scenario list-first get.lua "/api/letters/$SLUG/signatures"
+scenario list-deep get.lua "/api/letters/$SLUG/signatures?after=$CURSOR"
+scenario list-search get.lua "/api/letters/$SLUG/signatures?q=$SEARCH"
+scenario list-country get.lua "/api/letters/$SLUG/signatures?country=$COUNTRY"
+scenario sign-api sign-api.lua "/api/letters/$SLUG/signatures"
+scenario sign-form sign-form.lua "/letters/$SLUG"
+scenario confirm confirm.lua "/confirm"
+
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+log "stopping the app"
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+
+log "pgbench: single-row INSERT into Signatures"
+"$PGBENCH" -n -f bench/pgbench-insert.sql -D letter="$LETTER" -c 16 -j 2 -T "$DURATION" "$DB" >"$WORK/pgbench.txt" 2>&1
+PGBENCH_TPS=$(grep -oP 'tps = \K[0-9.]+' "$WORK/pgbench.txt" | head -1)
+PGBENCH_LATENCY=$(grep -oP 'latency average = \K[0-9.]+' "$WORK/pgbench.txt" | head -1)
+echo "   tps $PGBENCH_TPS, average latency $PGBENCH_LATENCY ms"
+
+log "query plans"
+{
+  echo "-- search: q=$SEARCH"
+  sql -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT \"Id\", \"Name\" FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND \"SearchText\" LIKE '%$SEARCH%' ESCAPE '\\' ORDER BY \"PublishedAt\" DESC, \"Id\" DESC LIMIT 51"
+  sql -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND \"SearchText\" LIKE '%$SEARCH%' ESCAPE '\\'"
+  echo "-- country filter: country=$COUNTRY"
+  sql -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND \"Country\" = '$COUNTRY'"
+} >"$WORK/plans.txt" 2>&1
+
+log "writing $OUTPUT"
+python3 bench/report.py "$RESULTS" "$WORK/plans.txt" >"$OUTPUT" \
+  --started "$STARTED" --signatures "$SIGNATURES" --unconfirmed "$UNCONFIRMED" --duration "$DURATION" \
+  --connections "$CONNECTIONS" --threads "$THREADS" --seed-seconds "$SEED_SECONDS" \
+  --pgbench-tps "${PGBENCH_TPS:-0}" --pgbench-latency "${PGBENCH_LATENCY:-0}" \
+  --load "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
+  --rows "$(sql -tA -c 'SELECT count(*) FROM "Signatures"')"
+log "done: $OUTPUT"

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+using Petition.Tests.Infrastructure;
+
+namespace Petition.Tests.Integration;
+
+/// <summary>
+/// PostgreSQL going away under the app: requests fail fast with 503 (problem+json for the API, the friendly page for
+/// people), /healthz says 503, and the app recovers by itself when the database is back.
+/// </summary>
+public class DatabaseFaultTests
+{
+    static readonly TimeSpan Fast = TimeSpan.FromSeconds(4);
+
+    static Dictionary<string, string?> Settings(string? seed = "true") => new()
+    {
+        ["Database:ConnectTimeout"] = "00:00:01",
+        ["Database:SeedSampleLetter"] = seed,
+    };
+
+    [Fact]
+    public async Task With_no_server_at_all_every_request_answers_503_quickly()
+    {
+        var closedPort = DatabaseGate.Open("127.0.0.1", 1);
+        await closedPort.DisposeAsync(); // a port nothing listens on
+        var database = new TestDatabase
+        {
+            Provider = "Postgres",
+            ConnectionString = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresBase) { Port = closedPort.Port, Database = "none" }.ConnectionString,
+        };
+        await using var app = await PetitionApp.StartAsync(database, new(Settings(seed: "false")) { ["Database:MigrateOnStart"] = "false" });
+        var client = app.Client();
+
+        var api = await TimedAsync(() => client.GetAsync("/api/letters/upr-accountability/signatures"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(api.Headers.RetryAfter);
+
+        var sign = await TimedAsync(() => client.SignByApiAsync("upr-accountability", Signer.ApiBody("Down Time", "down@example.org")));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, sign.StatusCode);
+
+        var page = await TimedAsync(() => client.GetAsync("/letters/upr-accountability"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("Temporarily unavailable", (await page.ReadDocumentAsync()).QuerySelector("h1")!.TextContent);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task When_the_database_goes_away_and_comes_back_the_app_follows_by_itself()
+    {
+        var real = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresBase);
+        await using var gate = DatabaseGate.Open(real.Host!, real.Port);
+        await using var database = await TestDatabase.PostgresAsync();
+        var throughGate = new TestDatabase
+        {
+            Provider = "Postgres",
+            ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = gate.Port }.ConnectionString,
+        };
+        await using var app = await PetitionApp.StartAsync(throughGate, Settings());
+        var client = app.Client();
+        const string list = "/api/letters/upr-accountability/signatures";
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(list)).StatusCode);
+
+        gate.Close();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(list))).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
+
+        gate.Hang();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(list))).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
+
+        gate.Reopen();
+        var recovery = Stopwatch.StartNew();
+        while ((await client.GetAsync(list)).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(recovery.Elapsed < TimeSpan.FromSeconds(15), "the app should recover without a restart");
+            await Task.Delay(200);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var email = $"{Signer.Unique("back")}@example.org";
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Back Again", email))).StatusCode);
+    }
+
+    static async Task<HttpResponseMessage> TimedAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var clock = Stopwatch.StartNew();
+        var response = await request();
+        Assert.True(clock.Elapsed < Fast, $"answered in {clock.Elapsed.TotalSeconds:0.0} s; it should fail fast");
+        return response;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Petition.Tests.Infrastructure;
+
+namespace Petition.Tests.Integration;
+
+public partial class MetricsTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    readonly PetitionApp app = fixture.App;
+
+    [Fact]
+    public async Task The_prometheus_scrape_shows_signatures_accepted_and_confirmed_moving()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("metrics"));
+        var client = app.Client();
+        var before = await ScrapeAsync(client);
+        var email = $"{Signer.Unique("metrics")}@example.org";
+
+        await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Counted Signer", email));
+        await client.SignByFormAsync(letter.Slug, Signer.FormValues("Form Signer", $"{Signer.Unique("form")}@example.org"));
+        await client.ConfirmAsync(await app.ConfirmationPathAsync(email));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        string after;
+        do
+        {
+            await Task.Delay(100);
+            after = await ScrapeAsync(client);
+        } while (Value(after, "petition_signatures_confirmed_total") < Value(before, "petition_signatures_confirmed_total") + 1
+                 && DateTime.UtcNow < deadline);
+
+        Assert.True(Value(after, "petition_signatures_accepted_total", "api") >= Value(before, "petition_signatures_accepted_total", "api") + 1);
+        Assert.True(Value(after, "petition_signatures_accepted_total", "form") >= Value(before, "petition_signatures_accepted_total", "form") + 1);
+        Assert.True(Value(after, "petition_signatures_confirmed_total") >= Value(before, "petition_signatures_confirmed_total") + 1);
+        Assert.Matches(@"(?m)^petition_outbox_depth(\{[^}]*\})? \d+", after);
+        Assert.Matches(@"(?m)^petition_outbox_oldest_age_seconds(\{[^}]*\})? [\d.]+", after);
+        Assert.Matches(@"(?m)^http_server_request_duration_seconds_bucket\{", after);
+    }
+
+    [Fact]
+    public async Task Metrics_can_be_switched_off()
+    {
+        await using var quiet = await PetitionApp.StartAsync(settings: new() { ["Metrics:Enabled"] = "false" });
+        Assert.Equal(HttpStatusCode.NotFound, (await quiet.Client().GetAsync("/metrics")).StatusCode);
+    }
+
+    static async Task<string> ScrapeAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>A counter's value in the scrape, summed over its series (with the given source, when one is given).</summary>
+    static double Value(string scrape, string name, string? source = null) =>
+        Sample().Matches(scrape)
+            .Where(m => m.Groups["name"].Value == name && (source is null || m.Groups["labels"].Value.Contains($"source=\"{source}\"")))
+            .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"(?m)^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>[0-9.eE+-]+)")]
+    private static partial Regex Sample();
+}
