@@ -1,4 +1,5 @@
 using Petition.Web.Accounts;
+using Petition.Web.Admin;
 using Petition.Web.Api;
 using Petition.Web.Commands;
 using Petition.Web.Database;
@@ -12,6 +13,7 @@ builder.AddDatabase();
 builder.AddEmail();
 builder.AddSigning();
 builder.AddAccounts();
+builder.AddAdmin();
 builder.AddFrontEnd();
 
 var app = builder.Build();

@@ -46,6 +46,8 @@ public static class FrontEndSetup
         });
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapOpenApi();
