@@ -16,7 +16,7 @@ public static class AdminSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminAccess.ModerationPolicy, p => p.RequireRole(AdminAccess.ModerationRoles))
             .AddPolicy(AdminAccess.AdminPolicy, p => p.RequireRole(Roles.Admin));
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
+        builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder(AdminAccess.Folder, AdminAccess.ModerationPolicy);
             options.Conventions.AddFolderApplicationModelConvention(AdminAccess.Folder, page =>

@@ -22,8 +22,8 @@ public class CodeInput
 {
     public string Code { get; set; } = "";
 
-    /// <summary>Spaces and dashes as an app or a printout shows them are not part of the code.</summary>
-    public string Cleaned => Code.Replace(" ", "").Replace("-", "").Trim();
+    /// <summary>Spaces, as an app shows them, are not part of the code (a recovery code keeps its dash).</summary>
+    public string Cleaned => Code.Replace(" ", "").Trim();
 }
 
 public class CodeInputValidator : AbstractValidator<CodeInput>
