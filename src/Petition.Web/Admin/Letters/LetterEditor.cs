@@ -86,7 +86,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.ClosesAt = LetterForm.ParseUtc(form.ClosesAt);
         letter.Status = form.Status;
         letter.ModerationMode = form.ModerationMode;
-        letter.Categories = form.CategoryList;
+        letter.Categories = form.CategoryList();
         letter.IdentificationNote = string.IsNullOrWhiteSpace(form.IdentificationNote) ? null : form.IdentificationNote.Trim();
         letter.Fields = form.Fields.ToLetterFields();
     }

@@ -17,13 +17,14 @@ public class LetterForm
     public LetterStatus Status { get; set; }
     public ModerationMode ModerationMode { get; set; }
     /// <summary>One category per line.</summary>
-    public string Categories { get; set; } = "";
+    public string? Categories { get; set; }
     public string? IdentificationNote { get; set; }
     /// <summary>Said on the public version history when the text of a published letter changes.</summary>
     public string? ChangeSummary { get; set; }
     public FieldChoices Fields { get; set; } = new();
 
-    public List<string> CategoryList => Categories.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    /// <summary>A method, not a property, so model binding leaves it alone.</summary>
+    public List<string> CategoryList() => (Categories ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Distinct(StringComparer.Ordinal).ToList();
 
     public static DateTimeOffset? ParseUtc(string? value) =>

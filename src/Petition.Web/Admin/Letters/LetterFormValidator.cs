@@ -25,12 +25,12 @@ public class LetterFormValidator : AbstractValidator<LetterForm>
             .WithMessage("The letter must close after it opens.");
         RuleFor(f => f.Status).IsInEnum();
         RuleFor(f => f.ModerationMode).IsInEnum();
-        RuleFor(f => f.CategoryList).Must(c => c.Count <= 50 && c.All(x => x.Length <= 60))
-            .WithMessage("Up to 50 categories of up to 60 characters each.").OverridePropertyName(nameof(LetterForm.Categories));
+        RuleFor(f => f.Categories).Must(c => new LetterForm { Categories = c }.CategoryList() is { Count: <= 50 } list && list.All(x => x.Length <= 60))
+            .WithMessage("Up to 50 categories of up to 60 characters each.");
         RuleFor(f => f.IdentificationNote).MaximumLength(1000);
         RuleFor(f => f.ChangeSummary).MaximumLength(2000);
         RuleFor(f => f.Fields.Category.Mode).NotEqual(FieldMode.Required)
-            .When(f => f.CategoryList.Count == 0)
+            .When(f => f.CategoryList().Count == 0)
             .WithMessage("A required category needs at least one category to choose from.")
             .OverridePropertyName("Fields.Category.Mode");
     }
