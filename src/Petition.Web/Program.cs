@@ -1,4 +1,5 @@
 using Petition.Web.Accounts;
+using Petition.Web.Admin;
 using Petition.Web.Api;
 using Petition.Web.Caching;
 using Petition.Web.Commands;
@@ -16,6 +17,7 @@ builder.AddEmail();
 builder.AddSigning();
 builder.AddPrivacy();
 builder.AddAccounts();
+builder.AddAdmin();
 builder.AddFrontEnd();
 builder.AddProxySupport();
 builder.AddRateLimits();

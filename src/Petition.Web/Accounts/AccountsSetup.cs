@@ -9,19 +9,64 @@ public static class Roles
     public const string Moderator = "Moderator";
 }
 
+/// <summary>
+/// Moderator and organiser accounts: cookie sign-in with ASP.NET Core Identity, no public registration
+/// (accounts come from `create-admin` and from invitations).
+/// </summary>
 public static class AccountsSetup
 {
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        builder.Services.AddIdentityCore<IdentityUser>(options =>
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration("Accounts")
+            .ValidateDataAnnotations().ValidateOnStart();
+        var accounts = builder.Configuration.GetSection("Accounts").Get<AccountsOptions>() ?? new();
+
+        builder.Services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a passphrase of plain words is a good password.
                 options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
             })
-            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PetitionDbContext>()
             .AddDefaultTokenProviders();
+
+        // A revoked account (new security stamp) is out on its next request, not at the next half hour.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = accounts.InvitationLifetime);
+
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.ExpireTimeSpan = accounts.IdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.Cookie.Name = "petition.session";
+            ConfigureCookie(cookie.Cookie, development);
+            // A signed-in user who may not open a page gets 403 itself, shown by the status page.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.TwoFactorUserIdScheme, cookie => ConfigureCookie(cookie.Cookie, development));
+        builder.Services.AddScoped<TwoFactorGate>();
         return builder;
+    }
+
+    static void ConfigureCookie(CookieBuilder cookie, bool development)
+    {
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Lax;
+        cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
     }
 }

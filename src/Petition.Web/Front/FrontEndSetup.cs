@@ -69,6 +69,8 @@ public static class FrontEndSetup
         app.UseDatabaseUnavailable();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages();

@@ -18,7 +18,7 @@ public class StatusModel : PageModel
         {
             404 => ("Page not found", "There is nothing at this address. The letter may have moved or the link may be incomplete."),
             400 => ("Something was wrong with the request", "Your form may have expired. Go back, reload the page and try again."),
-            403 => ("This form was sent from another site", "Open the letter on this site and sign it there."),
+            403 => ("Not allowed", "You may not do this here. Signing a letter? Open it on this site and sign there. Staff? Ask an organiser for access."),
             429 => ("Too many requests", "Please wait a moment and try again."),
             503 => ("Temporarily unavailable", "The site cannot answer right now. Please try again in a few minutes."),
             _ => ("Something went wrong", "We could not complete your request. Please try again later."),

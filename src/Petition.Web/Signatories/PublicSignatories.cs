@@ -15,7 +15,7 @@ public record SignatoryQuery(int Limit = 50, string? After = null, string? Searc
 
 /// <summary>One line of the public list: only what the letter publishes, never an email.</summary>
 public record PublicSignatory(string Name, string? Title, string? Organization, string? Country, string? CountryName,
-    string? Category, string? City, DateTimeOffset SignedAt)
+    string? Category, string? City, DateTimeOffset SignedAt, bool Notable = false)
 {
     /// <summary>The listed organisation domain the signer's confirmed address is at, when they agreed to show it.</summary>
     public string? VerifiedAt { get; init; }
@@ -24,8 +24,9 @@ public record PublicSignatory(string Name, string? Title, string? Organization, 
 public record SignatoryPage(IReadOnlyList<PublicSignatory> Items, string? Next, int Total);
 
 /// <summary>
-/// The published, publicly listed signatures of a letter, newest first, paged by a cursor on (published at, id)
-/// so a deep page costs what the first one does.
+/// The published, publicly listed signatures of a letter: the notable ones first in the order moderators set, then
+/// everyone else newest first, paged by a cursor on (published at, id) so a deep page costs what the first one does.
+/// The notable ones are few, so their part of the list is its own small query and cursor.
 /// </summary>
 public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
 {
@@ -33,27 +34,44 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
     {
         var limit = Math.Clamp(query.Limit, 1, SignatoryQuery.MaxLimit);
         var filtered = Filtered(letter.Id, query);
+        var rows = new List<Row>();
+        string? next = null;
 
-        var page = filtered;
-        if (SignatoryCursor.TryParse(query.After, out var after))
+        var afterDate = SignatoryCursor.TryParse(query.After, out var dateCursor) ? dateCursor : (SignatoryCursor?)null;
+        if (afterDate is null)
         {
+            var notable = filtered.Where(s => s.Notable);
+            if (NotableCursor.TryParse(query.After, out var after))
+                notable = notable.Where(s => (s.NotableOrder ?? 0) > after.Order
+                    || ((s.NotableOrder ?? 0) == after.Order && s.Id > after.Id));
+            rows = await Select(notable.OrderBy(s => s.NotableOrder ?? 0).ThenBy(s => s.Id).Take(limit + 1), cancellationToken);
+            if (rows.Count > limit)
+            {
+                rows.RemoveAt(limit);
+                next = NotableAfter(rows[^1]);
+            }
+        }
+        var room = limit - rows.Count;
+        if (next is null)
+        {
+            var regular = filtered.Where(s => !s.Notable);
             // "<=" first so the database starts its index scan at the cursor instead of filtering every row
             // before it; the second condition then drops the cursor's own row and its earlier-id twins.
-            page = page.Where(s => s.PublishedAt <= after.PublishedAt
-                && (s.PublishedAt < after.PublishedAt || s.Id < after.Id));
+            if (afterDate is { } a)
+                regular = regular.Where(s => s.PublishedAt <= a.PublishedAt && (s.PublishedAt < a.PublishedAt || s.Id < a.Id));
+            var more = await Select(regular.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(room + 1), cancellationToken);
+            if (more.Count > room)
+                // A page filled by notable signatories alone goes on, next time, right after its last one.
+                next = room == 0 ? NotableAfter(rows[^1]) : new SignatoryCursor(more[room - 1].PublishedAt!.Value, more[room - 1].Id).ToString();
+            rows.AddRange(more.Take(room));
         }
-        var rows = await page
-            .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
-            .Take(limit + 1)
-            .Select(s => new { s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category, s.City, s.VerifiedDomain, s.ShowVerifiedBadge })
-            .ToListAsync(cancellationToken);
 
         var total = query.IsFiltered
             ? await filtered.CountAsync(cancellationToken)
             : (await counter.GetAsync(letter.Id, cancellationToken)).Listed;
 
         var fields = letter.Fields;
-        var items = rows.Take(limit).Select(r => new PublicSignatory(
+        var items = rows.Select(r => new PublicSignatory(
             r.Name,
             Public(fields.Title, r.Title),
             Public(fields.Organization, r.Organization),
@@ -61,15 +79,24 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
             Public(fields.Country, r.Country) is { } code ? Countries.Name(code) : null,
             Public(fields.Category, r.Category),
             Public(fields.City, r.City),
-            r.PublishedAt!.Value) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null }).ToList();
-        var next = rows.Count > limit ? new SignatoryCursor(rows[limit - 1].PublishedAt!.Value, rows[limit - 1].Id).ToString() : null;
+            r.PublishedAt!.Value,
+            r.Notable) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null }).ToList();
         return new SignatoryPage(items, next, total);
     }
+
+    record Row(long Id, DateTimeOffset? PublishedAt, string Name, string? Title, string? Organization, string? Country,
+        string? Category, string? City, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge);
+
+    static Task<List<Row>> Select(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
+        signatures.Select(s => new Row(s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category,
+            s.City, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge)).ToListAsync(cancellationToken);
+
+    static string NotableAfter(Row row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
 
     IQueryable<Signature> Filtered(int letterId, SignatoryQuery query)
     {
         var signatures = db.Signatures.AsNoTracking()
-            .Where(s => s.LetterId == letterId && s.State == SignatureState.Published && s.ListPublicly);
+            .Where(s => s.LetterId == letterId && s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
         if (!string.IsNullOrWhiteSpace(query.Country))
         {
             var country = query.Country.Trim().ToUpperInvariant();

@@ -8,6 +8,7 @@ using Petition.Web.Caching;
 
 namespace Petition.Web.Signing;
 
+/// <summary>Published: every published signature. Listed: those whose names the public list shows.</summary>
 public record SignatureCounts(int Published, int Listed);
 
 /// <summary>
@@ -79,7 +80,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         var byListing = await db.Signatures
             .Where(s => s.LetterId == letterId && s.State == SignatureState.Published)
-            .GroupBy(s => s.ListPublicly)
+            .GroupBy(s => s.ListPublicly && !s.Hidden)
             .Select(g => new { Listed = g.Key, Count = g.Count() })
             .ToListAsync();
         return new SignatureCounts(byListing.Sum(g => g.Count), byListing.Where(g => g.Listed).Sum(g => g.Count));

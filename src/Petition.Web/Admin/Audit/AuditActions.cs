@@ -1,0 +1,28 @@
+namespace Petition.Web.Admin.Audit;
+
+/// <summary>The names of what an admin or moderator can do, as the audit log spells them.</summary>
+public static class AuditActions
+{
+    public const string SignatureApproved = "signature.approved";
+    public const string SignatureRejected = "signature.rejected";
+    public const string SignatureMarkedNotable = "signature.marked-notable";
+    public const string SignatureUnmarkedNotable = "signature.unmarked-notable";
+    public const string SignatureHidden = "signature.hidden";
+    public const string SignatureShown = "signature.shown";
+    public const string SignatureCorrected = "signature.corrected";
+    public const string SignatureErased = "signature.erased";
+    public const string LetterCreated = "letter.created";
+    public const string LetterUpdated = "letter.updated";
+    public const string AccountInvited = "account.invited";
+    public const string AccountInvitationAccepted = "account.invitation-accepted";
+    public const string AccountRevoked = "account.revoked";
+    public const string AccountTwoFactorEnabled = "account.two-factor-enabled";
+    public const string AccountRecoveryCodesRenewed = "account.recovery-codes-renewed";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignatureApproved, SignatureRejected, SignatureMarkedNotable, SignatureUnmarkedNotable, SignatureHidden,
+        SignatureShown, SignatureCorrected, SignatureErased, LetterCreated, LetterUpdated, AccountInvited,
+        AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
+    ];
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Web.Admin.Audit;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Admin.Letters;
+
+/// <summary>
+/// Creates and changes letters. Once a letter has been published, a change to its title or body is a new version:
+/// the signatures made so far keep pointing at the text they signed.
+/// </summary>
+public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, TimeProvider time)
+{
+    public Task<bool> SlugTakenAsync(string slug, int? exceptId, CancellationToken cancellationToken) =>
+        db.Letters.AnyAsync(l => l.Slug == slug && l.Id != exceptId, cancellationToken);
+
+    public async Task<Letter> CreateAsync(LetterForm form, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var letter = new Letter { Slug = form.Slug, Title = "", Recipients = "", Body = "", CreatedAt = now, Version = 1 };
+        Apply(form, letter);
+        letter.Versions.Add(new LetterVersion { Version = 1, Title = letter.Title, Body = letter.Body, CreatedAt = now, ChangeSummary = form.ChangeSummary });
+        db.Letters.Add(letter);
+        await db.SaveChangesAsync(cancellationToken); // the id first, then the entry that names it
+        audit.Record(AuditActions.LetterCreated, letter.Id, after: Snapshot(letter));
+        await db.SaveChangesAsync(cancellationToken);
+        return letter;
+    }
+
+    public async Task UpdateAsync(Letter letter, LetterForm form, CancellationToken cancellationToken)
+    {
+        var before = Snapshot(letter);
+        Apply(form, letter);
+        var textChanged = (string?)before["title"] != letter.Title || (string?)before["body"] != letter.Body;
+        var now = time.GetUtcNow();
+        letter.UpdatedAt = now;
+        if (textChanged)
+            await RecordVersionAsync(letter, before, wasDraft: before["status"] as string == nameof(LetterStatus.Draft),
+                form.ChangeSummary, now, cancellationToken);
+        var after = Snapshot(letter);
+        var changed = after.Keys.Where(k => !Equals(before[k], after[k])).ToList();
+        if (changed.Count == 0)
+            return;
+        audit.Record(AuditActions.LetterUpdated, letter.Id, null,
+            changed.ToDictionary(k => k, k => before[k]), changed.ToDictionary(k => k, k => after[k]), form.ChangeSummary);
+        await db.SaveChangesAsync(cancellationToken);
+        counter.Invalidate(letter.Id);
+    }
+
+    async Task RecordVersionAsync(Letter letter, Dictionary<string, object?> before, bool wasDraft, string? summary,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var current = await db.LetterVersions.FirstOrDefaultAsync(v => v.LetterId == letter.Id && v.Version == letter.Version, cancellationToken);
+        if (current is null)
+        {
+            // A letter made before versions were kept: its old text becomes the version it had.
+            current = new LetterVersion { LetterId = letter.Id, Version = letter.Version, Title = (string)before["title"]!,
+                Body = (string)before["body"]!, CreatedAt = letter.CreatedAt };
+            db.LetterVersions.Add(current);
+        }
+        if (wasDraft)
+        {
+            // Nobody could sign a draft: its text is rewritten in place.
+            current.Title = letter.Title;
+            current.Body = letter.Body;
+            current.ChangeSummary = summary;
+            return;
+        }
+        letter.Version++;
+        db.LetterVersions.Add(new LetterVersion
+        {
+            LetterId = letter.Id, Version = letter.Version, Title = letter.Title, Body = letter.Body,
+            ChangeSummary = summary, CreatedAt = now,
+        });
+    }
+
+    static void Apply(LetterForm form, Letter letter)
+    {
+        letter.Slug = form.Slug.Trim();
+        letter.Title = form.Title.Trim();
+        letter.Recipients = form.Recipients.Trim();
+        letter.Body = form.Body.Replace("\r\n", "\n");
+        letter.Goal = form.Goal;
+        letter.OpensAt = LetterForm.ParseUtc(form.OpensAt);
+        letter.ClosesAt = LetterForm.ParseUtc(form.ClosesAt);
+        letter.Status = form.Status;
+        letter.ModerationMode = form.ModerationMode;
+        letter.Categories = form.CategoryList();
+        letter.IdentificationNote = string.IsNullOrWhiteSpace(form.IdentificationNote) ? null : form.IdentificationNote.Trim();
+        letter.Fields = form.Fields.ToLetterFields();
+    }
+
+    /// <summary>The letter's settings as plain values, so before and after compare field by field.</summary>
+    static Dictionary<string, object?> Snapshot(Letter l) => new()
+    {
+        ["slug"] = l.Slug, ["title"] = l.Title, ["recipients"] = l.Recipients, ["body"] = l.Body,
+        ["goal"] = l.Goal, ["opensAt"] = l.OpensAt, ["closesAt"] = l.ClosesAt, ["status"] = l.Status.ToString(),
+        ["moderationMode"] = l.ModerationMode.ToString(), ["categories"] = string.Join(" | ", l.Categories),
+        ["identificationNote"] = l.IdentificationNote, ["fields"] = System.Text.Json.JsonSerializer.Serialize(l.Fields),
+        ["version"] = l.Version,
+    };
+}

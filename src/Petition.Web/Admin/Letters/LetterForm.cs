@@ -1,0 +1,99 @@
+using System.Globalization;
+using Petition.Data.Letters;
+
+namespace Petition.Web.Admin.Letters;
+
+/// <summary>The letter editor's fields, as the form posts them.</summary>
+public class LetterForm
+{
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Recipients { get; set; } = "";
+    public string Body { get; set; } = "";
+    public int? Goal { get; set; }
+    /// <summary>UTC, as a datetime-local field sends it ("2026-12-01T09:00").</summary>
+    public string? OpensAt { get; set; }
+    public string? ClosesAt { get; set; }
+    public LetterStatus Status { get; set; }
+    public ModerationMode ModerationMode { get; set; }
+    /// <summary>One category per line.</summary>
+    public string? Categories { get; set; }
+    public string? IdentificationNote { get; set; }
+    /// <summary>Said on the public version history when the text of a published letter changes.</summary>
+    public string? ChangeSummary { get; set; }
+    public FieldChoices Fields { get; set; } = new();
+
+    /// <summary>A method, not a property, so model binding leaves it alone.</summary>
+    public List<string> CategoryList() => (Categories ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Distinct(StringComparer.Ordinal).ToList();
+
+    public static DateTimeOffset? ParseUtc(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
+
+    public static string? FormatUtc(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    public static LetterForm From(Letter letter) => new()
+    {
+        Slug = letter.Slug,
+        Title = letter.Title,
+        Recipients = letter.Recipients,
+        Body = letter.Body,
+        Goal = letter.Goal,
+        OpensAt = FormatUtc(letter.OpensAt),
+        ClosesAt = FormatUtc(letter.ClosesAt),
+        Status = letter.Status,
+        ModerationMode = letter.ModerationMode,
+        Categories = string.Join('\n', letter.Categories),
+        IdentificationNote = letter.IdentificationNote,
+        Fields = FieldChoices.From(letter.Fields),
+    };
+}
+
+/// <summary>Per optional field of the signing form: hidden, optional or required, and published or not.</summary>
+public class FieldChoices
+{
+    public FieldChoice Title { get; set; } = new();
+    public FieldChoice Organization { get; set; } = new();
+    public FieldChoice Country { get; set; } = new();
+    public FieldChoice Category { get; set; } = new();
+    public FieldChoice City { get; set; } = new();
+    public FieldChoice Comment { get; set; } = new();
+
+    public static readonly IReadOnlyList<(string Name, string Label)> Names =
+    [
+        ("Title", "Title or position"), ("Organization", "Organisation"), ("Country", "Country"),
+        ("Category", "Category"), ("City", "City"), ("Comment", "Comment"),
+    ];
+
+    public FieldChoice this[string name] => name switch
+    {
+        "Title" => Title, "Organization" => Organization, "Country" => Country,
+        "Category" => Category, "City" => City, "Comment" => Comment,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not an optional field."),
+    };
+
+    public static FieldChoices From(LetterFields fields) => new()
+    {
+        Title = FieldChoice.From(fields.Title), Organization = FieldChoice.From(fields.Organization),
+        Country = FieldChoice.From(fields.Country), Category = FieldChoice.From(fields.Category),
+        City = FieldChoice.From(fields.City), Comment = FieldChoice.From(fields.Comment),
+    };
+
+    public LetterFields ToLetterFields() => new()
+    {
+        Title = Title.ToRule(), Organization = Organization.ToRule(), Country = Country.ToRule(),
+        Category = Category.ToRule(), City = City.ToRule(), Comment = Comment.ToRule(),
+    };
+}
+
+public class FieldChoice
+{
+    public FieldMode Mode { get; set; } = FieldMode.Optional;
+    /// <summary>False unless the box is ticked: an unticked checkbox posts nothing.</summary>
+    public bool Public { get; set; }
+
+    public static FieldChoice From(FieldRule rule) => new() { Mode = rule.Mode, Public = rule.Public };
+    public FieldRule ToRule() => new(Mode, Public);
+}

@@ -1,0 +1,52 @@
+using Petition.Data.Signatures;
+
+namespace Petition.Web.Admin.Review;
+
+public static class ReviewQueries
+{
+    /// <summary>One letter's signatures narrowed by the filter; every provider runs it as plain comparisons and LIKE.</summary>
+    public static IQueryable<Signature> Matching(this IQueryable<Signature> signatures, int letterId, ReviewFilter filter)
+    {
+        signatures = signatures.Where(s => s.LetterId == letterId);
+        if (filter.State is { } state)
+            signatures = signatures.Where(s => s.State == state);
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var country = filter.Country.Trim().ToUpperInvariant();
+            signatures = signatures.Where(s => s.Country == country);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Category))
+        {
+            var category = filter.Category.Trim();
+            signatures = signatures.Where(s => s.Category == category);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Domain))
+        {
+            var suffix = "@" + filter.Domain.Trim().TrimStart('@').ToLowerInvariant();
+            signatures = signatures.Where(s => s.EmailCanonical.EndsWith(suffix));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Network))
+        {
+            var network = filter.Network.Trim();
+            signatures = signatures.Where(s => s.NetworkHash == network);
+        }
+        if (filter.FromUtc is { } from)
+            signatures = signatures.Where(s => s.CreatedAt >= from);
+        if (filter.ToUtc is { } to)
+            signatures = signatures.Where(s => s.CreatedAt < to);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var term = filter.Q.Trim().ToLowerInvariant();
+            signatures = signatures.Where(s => s.SearchText.Contains(term) || s.EmailCanonical.Contains(term));
+        }
+        return signatures;
+    }
+
+    public static IQueryable<Signature> Sorted(this IQueryable<Signature> signatures, ReviewSort sort) => sort switch
+    {
+        ReviewSort.Oldest => signatures.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
+        ReviewSort.Name => signatures.OrderBy(s => s.Name).ThenBy(s => s.Id),
+        ReviewSort.Organization => signatures.OrderBy(s => s.Organization).ThenBy(s => s.Name).ThenBy(s => s.Id),
+        _ => signatures.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
+    };
+}

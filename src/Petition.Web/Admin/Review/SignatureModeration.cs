@@ -1,0 +1,157 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Signatures;
+using Petition.Web.Admin.Audit;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Admin.Review;
+
+public enum Verdict { Approve, Reject }
+
+/// <summary>
+/// What a moderator does to signatures. Each method is one SaveChanges that carries the change and its audit
+/// entries, then tells the public counter to look again.
+/// </summary>
+public class SignatureModeration(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, TimeProvider time,
+    IHttpContextAccessor http)
+{
+    /// <summary>Approves or rejects every signature of the set that the verdict can apply to; returns how many.</summary>
+    public async Task<int> DecideAsync(int letterId, IQueryable<Signature> targets, Verdict verdict, string? reason,
+        string scope, CancellationToken cancellationToken)
+    {
+        var rows = await targets.Where(CanTake(verdict)).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+            return 0;
+        var now = time.GetUtcNow();
+        var batch = rows.Count > 1 ? $"bulk of {rows.Count} over {scope}" : null;
+        foreach (var signature in rows)
+        {
+            var before = Moderation(signature);
+            if (verdict == Verdict.Approve)
+            {
+                signature.State = SignatureState.Published;
+                signature.PublishedAt ??= now;
+                signature.ModerationReason = null;
+            }
+            else
+            {
+                signature.State = SignatureState.Rejected;
+                signature.ModerationReason = reason;
+            }
+            signature.ModeratedBy = ActorName;
+            signature.ModeratedAt = now;
+            signature.UpdatedAt = now;
+            audit.Record(verdict == Verdict.Approve ? AuditActions.SignatureApproved : AuditActions.SignatureRejected,
+                letterId, signature.Id, before, Moderation(signature), batch);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        counter.Invalidate(letterId);
+        return rows.Count;
+    }
+
+    /// <summary>Approval publishes what waits or was rejected; rejection takes anything not yet final off the count.</summary>
+    static Expression<Func<Signature, bool>> CanTake(Verdict verdict) => verdict == Verdict.Approve
+        ? s => s.State == SignatureState.AwaitingReview || s.State == SignatureState.Rejected
+        : s => s.State == SignatureState.Unverified || s.State == SignatureState.AwaitingReview || s.State == SignatureState.Published;
+
+    public async Task SetNotableAsync(Signature signature, bool notable, int? order, CancellationToken cancellationToken)
+    {
+        var before = new { signature.Notable, signature.NotableOrder };
+        signature.Notable = notable;
+        signature.NotableOrder = notable
+            ? order ?? signature.NotableOrder ?? await NextNotableOrderAsync(signature.LetterId, cancellationToken)
+            : null;
+        await SaveAsync(signature, notable ? AuditActions.SignatureMarkedNotable : AuditActions.SignatureUnmarkedNotable,
+            before, new { signature.Notable, signature.NotableOrder }, null, cancellationToken);
+    }
+
+    async Task<int> NextNotableOrderAsync(int letterId, CancellationToken cancellationToken) =>
+        (await db.Signatures.Where(s => s.LetterId == letterId && s.Notable)
+            .MaxAsync(s => (int?)s.NotableOrder, cancellationToken) ?? 0) + 1;
+
+    public Task SetHiddenAsync(Signature signature, bool hidden, CancellationToken cancellationToken)
+    {
+        var before = new { signature.Hidden };
+        signature.Hidden = hidden;
+        return SaveAsync(signature, hidden ? AuditActions.SignatureHidden : AuditActions.SignatureShown,
+            before, new { signature.Hidden }, null, cancellationToken);
+    }
+
+    /// <summary>Fixes what the signer asks to have fixed; the audit keeps the changed fields, before and after.</summary>
+    public async Task<bool> CorrectAsync(Signature signature, SignatureCorrection correction, CancellationToken cancellationToken)
+    {
+        var before = new Dictionary<string, string?>();
+        var after = new Dictionary<string, string?>();
+        void Set(string field, string? current, string? wanted, Action<string?> assign)
+        {
+            wanted = TextRules.Tidy(wanted);
+            if (current == wanted) return;
+            before[field] = current;
+            after[field] = wanted;
+            assign(wanted);
+        }
+        Set("name", signature.Name, correction.Name, v => signature.Name = v ?? signature.Name);
+        Set("title", signature.Title, correction.Title, v => signature.Title = v);
+        Set("organization", signature.Organization, correction.Organization, v => signature.Organization = v);
+        Set("country", signature.Country, correction.Country?.ToUpperInvariant(), v => signature.Country = v);
+        Set("city", signature.City, correction.City, v => signature.City = v);
+        Set("category", signature.Category, correction.Category, v => signature.Category = v);
+        if (after.Count == 0)
+            return false;
+        signature.RefreshSearchText();
+        await SaveAsync(signature, AuditActions.SignatureCorrected, before, after, correction.Note, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes on the signer's request: every piece of personal data goes, the row stays as a withdrawn signature
+    /// so the history of the count (when it was signed, confirmed, published) still adds up.
+    /// </summary>
+    public async Task EraseAsync(Signature signature, string? note, CancellationToken cancellationToken)
+    {
+        var before = Moderation(signature);
+        var now = time.GetUtcNow();
+        signature.Name = "(withdrawn)";
+        signature.Email = signature.EmailCanonical = $"erased-{signature.Id}@invalid";
+        signature.Title = signature.Organization = signature.Category = signature.Country = signature.City = null;
+        signature.Comment = signature.IpAddress = signature.UserAgent = signature.NetworkHash = null;
+        signature.VerifiedDomain = null;
+        signature.ShowVerifiedBadge = signature.ListPublicly = signature.Notable = false;
+        signature.NotableOrder = null;
+        signature.ConfirmationTokenHash = null;
+        signature.ConfirmationExpiresAt = null;
+        signature.State = SignatureState.Withdrawn;
+        signature.WithdrawnAt = now;
+        signature.RefreshSearchText();
+        db.SignatureTokens.RemoveRange(await db.SignatureTokens.Where(t => t.SignatureId == signature.Id).ToListAsync(cancellationToken));
+        await SaveAsync(signature, AuditActions.SignatureErased, before, Moderation(signature), note, cancellationToken);
+    }
+
+    async Task SaveAsync(Signature signature, string action, object before, object after, string? detail,
+        CancellationToken cancellationToken)
+    {
+        signature.UpdatedAt = time.GetUtcNow();
+        audit.Record(action, signature.LetterId, signature.Id, before, after, detail);
+        await db.SaveChangesAsync(cancellationToken);
+        counter.Invalidate(signature.LetterId);
+    }
+
+    /// <summary>What the audit keeps of a moderation: never the signer's personal data.</summary>
+    static object Moderation(Signature s) => new { state = s.State.ToString(), reason = s.ModerationReason };
+
+    string ActorName => http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "system";
+}
+
+public class SignatureCorrection
+{
+    public string? Name { get; set; }
+    public string? Title { get; set; }
+    public string? Organization { get; set; }
+    public string? Country { get; set; }
+    public string? City { get; set; }
+    public string? Category { get; set; }
+    /// <summary>How the signer asked for it (e.g. "email of 27 Nov"), kept in the audit log.</summary>
+    public string? Note { get; set; }
+}

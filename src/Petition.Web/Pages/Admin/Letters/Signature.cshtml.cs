@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Audit;
+using Petition.Data.Letters;
+using Petition.Web.Admin.Review;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Pages.Admin.Letters;
+
+/// <summary>One signature: the moderator's single actions, each a POST that comes back here.</summary>
+public class SignatureModel(PetitionDbContext db, SignatureModeration moderation) : PageModel
+{
+    [BindProperty] public SignatureCorrection Correction { get; set; } = new();
+
+    public Letter Letter { get; private set; } = null!;
+    public Data.Signatures.Signature Signature { get; private set; } = null!;
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, long id, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDecideAsync(string slug, long id, Verdict verdict, string? reason, string? note,
+        CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, id, cancellationToken))
+            return NotFound();
+        var why = RejectionReasons.Combine(RejectionReasons.All.Contains(reason ?? "") ? reason : null, note);
+        if (verdict == Verdict.Reject && why is null)
+            return Back("A rejection needs a reason: choose one from the list or write a note.");
+        var count = await moderation.DecideAsync(Letter.Id, db.Signatures.Where(s => s.Id == id), verdict,
+            verdict == Verdict.Reject ? why : null, "signature", cancellationToken);
+        return Back(count == 0 ? $"A {Signature.State} signature cannot be {(verdict == Verdict.Approve ? "approved" : "rejected")}."
+            : verdict == Verdict.Approve ? "Approved." : "Rejected.");
+    }
+
+    public async Task<IActionResult> OnPostNotableAsync(string slug, long id, bool notable, int? order, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, id, cancellationToken))
+            return NotFound();
+        await moderation.SetNotableAsync(Signature, notable, order, cancellationToken);
+        return Back(notable ? "Marked notable: listed first." : "No longer notable.");
+    }
+
+    public async Task<IActionResult> OnPostHiddenAsync(string slug, long id, bool hidden, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, id, cancellationToken))
+            return NotFound();
+        await moderation.SetHiddenAsync(Signature, hidden, cancellationToken);
+        return Back(hidden ? "The name is hidden from the public list; the signature still counts." : "The name is listed again.");
+    }
+
+    public async Task<IActionResult> OnPostCorrectAsync(string slug, long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, id, cancellationToken))
+            return NotFound();
+        ModelState.Clear();
+        var validation = await new SignatureCorrectionValidator().ValidateAsync(Correction, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.CopyTo(ModelState, nameof(Correction));
+            return Page();
+        }
+        var changed = await moderation.CorrectAsync(Signature, Correction, cancellationToken);
+        return Back(changed ? "Corrected." : "Nothing was different: nothing changed.");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(string slug, long id, string? note, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, id, cancellationToken))
+            return NotFound();
+        await moderation.EraseAsync(Signature, note, cancellationToken);
+        return Back("The signature's personal data is erased.");
+    }
+
+    IActionResult Back(string status)
+    {
+        TempData["Status"] = status;
+        return Redirect($"/admin/letters/{Letter.Slug}/signatures/{Signature.Id}");
+    }
+
+    async Task<bool> LoadAsync(string slug, long id, CancellationToken cancellationToken)
+    {
+        var signature = await db.Signatures.Include(s => s.Letter)
+            .FirstOrDefaultAsync(s => s.Id == id && s.Letter.Slug == slug, cancellationToken);
+        if (signature is null)
+            return false;
+        Signature = signature;
+        Letter = signature.Letter;
+        History = await db.Audit.AsNoTracking().Where(e => e.SignatureId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return true;
+    }
+}
