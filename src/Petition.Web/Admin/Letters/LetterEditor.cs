@@ -89,6 +89,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.Categories = form.CategoryList();
         letter.IdentificationNote = string.IsNullOrWhiteSpace(form.IdentificationNote) ? null : form.IdentificationNote.Trim();
         letter.Fields = form.Fields.ToLetterFields();
+        letter.RequireProofOfWork = form.RequireProofOfWork;
     }
 
     /// <summary>The letter's settings as plain values, so before and after compare field by field.</summary>
@@ -97,7 +98,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         ["slug"] = l.Slug, ["title"] = l.Title, ["recipients"] = l.Recipients, ["body"] = l.Body,
         ["goal"] = l.Goal, ["opensAt"] = l.OpensAt, ["closesAt"] = l.ClosesAt, ["status"] = l.Status.ToString(),
         ["moderationMode"] = l.ModerationMode.ToString(), ["categories"] = string.Join(" | ", l.Categories),
-        ["identificationNote"] = l.IdentificationNote, ["fields"] = System.Text.Json.JsonSerializer.Serialize(l.Fields),
+        ["identificationNote"] = l.IdentificationNote, ["requireProofOfWork"] = l.RequireProofOfWork, ["fields"] = System.Text.Json.JsonSerializer.Serialize(l.Fields),
         ["version"] = l.Version,
     };
 }

@@ -19,6 +19,8 @@ public class LetterForm
     /// <summary>One category per line.</summary>
     public string? Categories { get; set; }
     public string? IdentificationNote { get; set; }
+    /// <summary>Switched on when the letter is under attack: signing then costs a proof of work.</summary>
+    public bool RequireProofOfWork { get; set; }
     /// <summary>Said on the public version history when the text of a published letter changes.</summary>
     public string? ChangeSummary { get; set; }
     public FieldChoices Fields { get; set; } = new();
@@ -47,6 +49,7 @@ public class LetterForm
         ModerationMode = letter.ModerationMode,
         Categories = string.Join('\n', letter.Categories),
         IdentificationNote = letter.IdentificationNote,
+        RequireProofOfWork = letter.RequireProofOfWork,
         Fields = FieldChoices.From(letter.Fields),
     };
 }

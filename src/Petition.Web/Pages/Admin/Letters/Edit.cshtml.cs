@@ -10,7 +10,7 @@ using Petition.Web.Signing;
 namespace Petition.Web.Pages.Admin.Letters;
 
 /// <summary>Creates (at /admin/letters/new) and edits a letter; only admins reach it (see AdminAccess).</summary>
-public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMarkdown markdown) : PageModel
+public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMarkdown markdown, Managing.VersionNotices notices) : PageModel
 {
     [BindProperty] public LetterForm Input { get; set; } = new() { Status = LetterStatus.Draft };
 
@@ -55,6 +55,17 @@ public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMa
         else
             await editor.UpdateAsync(letter, Input, cancellationToken);
         TempData["Status"] = $"Saved. The letter is at version {letter.Version}.";
+        return Redirect($"/admin/letters/{letter.Slug}/edit");
+    }
+
+    public async Task<IActionResult> OnPostNotifySignersAsync(string? slug, string? changeSummary, CancellationToken cancellationToken)
+    {
+        var letter = await FindAsync(slug, cancellationToken);
+        if (letter is null)
+            return NotFound();
+        var summary = string.IsNullOrWhiteSpace(changeSummary) ? null : changeSummary.Trim()[..Math.Min(changeSummary.Trim().Length, 2000)];
+        var count = await notices.QueueAsync(letter.Id, summary, User.Identity?.Name ?? "admin", cancellationToken);
+        TempData["Status"] = $"{count} earlier signers will be emailed.";
         return Redirect($"/admin/letters/{letter.Slug}/edit");
     }
 
