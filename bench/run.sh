@@ -6,7 +6,7 @@
 #
 # Settings (environment): BENCH_SIGNATURES (published signatures to seed, default 1000000), BENCH_UNCONFIRMED
 # (unconfirmed ones with known tokens, for the confirm scenario, default 100000), BENCH_DURATION (seconds per
-# scenario, default 15), BENCH_CONNECTIONS (default 50), BENCH_THREADS (wrk threads, default 2), BENCH_PORT
+# scenario, default 15; the one-connection reads take a third of it), BENCH_CONNECTIONS (default 50), BENCH_THREADS (wrk threads, default 2), BENCH_PORT
 # (default 5099), BENCH_DATABASE (default petition_bench, dropped and recreated), BENCH_OUTPUT (default
 # docs/benchmarks.md), BENCH_KEEP=1 to keep the database and the work folder afterwards.
 set -euo pipefail
@@ -15,6 +15,7 @@ ROOT=$PWD
 SIGNATURES=${BENCH_SIGNATURES:-1000000}
 UNCONFIRMED=${BENCH_UNCONFIRMED:-100000}
 DURATION=${BENCH_DURATION:-15}
+SINGLE_DURATION=$(( DURATION / 3 > 0 ? DURATION / 3 : 1 ))
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 PORT=${BENCH_PORT:-5099}
@@ -108,10 +109,10 @@ export BENCH_COOKIE=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s
 
 export BENCH_LUA=$ROOT/bench/lua BENCH_THREADS=$THREADS BENCH_TOKENS=$WORK/confirm-tokens.txt BENCH_ORIGIN=$BASE BENCH_RUN=$$
 
-scenario() { # name, lua script, path
-  local name=$1 script=$2 path=$3
-  log "wrk: $name ($path)"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "bench/lua/$script" "$BASE$path" >"$WORK/wrk-$name.txt" 2>&1 || true
+scenario() { # name, lua script, path [threads connections seconds]
+  local name=$1 script=$2 path=$3 threads=${4:-$THREADS} connections=${5:-$CONNECTIONS} seconds=${6:-$DURATION}
+  log "wrk: $name ($path, $connections connections)"
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "bench/lua/$script" "$BASE$path" >"$WORK/wrk-$name.txt" 2>&1 || true
   local result
   result=$(grep '^RESULT ' "$WORK/wrk-$name.txt" | sed 's/^RESULT //')
   [ -n "$result" ] || { echo "wrk printed no result for $name:"; cat "$WORK/wrk-$name.txt"; result='{}'; }
@@ -131,6 +132,10 @@ scenario list-first get.lua "/api/letters/$SLUG/signatures"
 scenario list-deep get.lua "/api/letters/$SLUG/signatures?after=$CURSOR"
 scenario list-search get.lua "/api/letters/$SLUG/signatures?q=$SEARCH"
 scenario list-country get.lua "/api/letters/$SLUG/signatures?country=$COUNTRY"
+# The same reads on one connection: what a request costs when it does not queue behind the others.
+for read in "list-first:" "list-deep:?after=$CURSOR" "list-search:?q=$SEARCH" "list-country:?country=$COUNTRY"; do
+  scenario "single-${read%%:*}" get.lua "/api/letters/$SLUG/signatures${read#*:}" 1 1 "$SINGLE_DURATION"
+done
 scenario sign-api sign-api.lua "/api/letters/$SLUG/signatures"
 scenario sign-form sign-form.lua "/letters/$SLUG"
 scenario confirm confirm.lua "/confirm"
@@ -150,6 +155,8 @@ log "query plans"
   echo "-- search: q=$SEARCH"
   sql -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT \"Id\", \"Name\" FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND \"SearchText\" LIKE '%$SEARCH%' ESCAPE '\\' ORDER BY \"PublishedAt\" DESC, \"Id\" DESC LIMIT 51"
   sql -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND \"SearchText\" LIKE '%$SEARCH%' ESCAPE '\\'"
+  echo "-- the public count (SignatureCounter), run at most once per letter every 2 s per instance"
+  sql -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT \"ListPublicly\", count(*) FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' GROUP BY \"ListPublicly\""
   echo "-- country filter: country=$COUNTRY"
   sql -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT count(*) FROM \"Signatures\" WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND \"Country\" = '$COUNTRY'"
 } >"$WORK/plans.txt" 2>&1

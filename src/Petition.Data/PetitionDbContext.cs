@@ -60,6 +60,8 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
             // The public list: one letter's published signatures, newest first, by keyset.
             signature.HasIndex(s => new { s.LetterId, s.State, s.PublishedAt, s.Id });
+            // The public count (SignatureCounter): read from the index alone, not from a million rows of the table.
+            signature.HasIndex(s => new { s.LetterId, s.State, s.ListPublicly });
             // The public list filtered by country: its page and its count, without reading the whole letter.
             signature.HasIndex(s => new { s.LetterId, s.Country, s.State, s.PublishedAt, s.Id });
             // Search is LIKE '%term%' on the lower-cased text: a trigram index serves it on PostgreSQL. SQLite

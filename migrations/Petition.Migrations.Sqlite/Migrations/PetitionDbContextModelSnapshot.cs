@@ -659,6 +659,8 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.HasIndex("LetterId", "EmailCanonical")
                         .IsUnique();
 
+                    b.HasIndex("LetterId", "State", "ListPublicly");
+
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");
 
                     b.HasIndex("LetterId", "Country", "State", "PublishedAt", "Id");

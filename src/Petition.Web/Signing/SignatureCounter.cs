@@ -14,7 +14,8 @@ public record SignatureCounts(int Published, int Listed);
 /// <summary>
 /// The counts the public sees, read from the database at most once per letter every few seconds rather than per
 /// request, and without a counter row that every signature would have to update. One query per letter runs at a
-/// time, however many requests ask; while it refreshes a stale count, they get the previous one.
+/// time, however many requests ask; while it refreshes a stale count, they get the previous one. After a change
+/// here, readers wait for a count that started after it, and a burst of changes costs one more count, not one each.
 /// </summary>
 public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore outputCache, ILogger<SignatureCounter> logger)
 {
@@ -22,40 +23,57 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
 
     readonly ConcurrentDictionary<int, Entry> entries = new();
 
-    sealed class Entry
+    sealed class Entry(int letterId)
     {
+        public readonly int LetterId = letterId;
         public SignatureCounts? Last;
+
         /// <summary>A monotonic timestamp: the age of a cached count is not a date in the letter's life.</summary>
         public long ReadAt;
-        public Task<SignatureCounts>? Refreshing;
-        public int Generation;
+
+        /// <summary>Changes made here so far (<see cref="Invalidate"/>), and how many of them the running count sees.</summary>
+        public int Changes, RunningSees;
+        public Task<SignatureCounts>? Running;
+
+        /// <summary>Readers who need a change that the running count started too early to see: one count after it.</summary>
+        public TaskCompletionSource<SignatureCounts>? Queued;
     }
 
     public Task<SignatureCounts> GetAsync(int letterId, CancellationToken cancellationToken = default)
     {
-        var entry = entries.GetOrAdd(letterId, _ => new Entry());
-        Task<SignatureCounts> refreshing;
+        var entry = entries.GetOrAdd(letterId, id => new Entry(id));
+        Task<SignatureCounts> counting;
         lock (entry)
         {
-            var fresh = entry.Last is not null && Stopwatch.GetElapsedTime(entry.ReadAt) < MaxAge;
-            if (fresh)
-                return Task.FromResult(entry.Last!);
-            refreshing = entry.Refreshing ??= RefreshAsync(letterId, entry, entry.Generation);
+            if (entry.Last is not null && Stopwatch.GetElapsedTime(entry.ReadAt) < MaxAge)
+                return Task.FromResult(entry.Last);
+            if (entry.Running is null)
+                StartCount(entry);
             if (entry.Last is not null)
                 return Task.FromResult(entry.Last); // stale by less than one query: better than a queue of readers
+            counting = entry.RunningSees == entry.Changes
+                ? entry.Running!
+                : (entry.Queued ??= new TaskCompletionSource<SignatureCounts>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
         // Shared by every waiting reader, so it runs without any one reader's cancellation.
-        return refreshing.WaitAsync(cancellationToken);
+        return counting.WaitAsync(cancellationToken);
     }
 
-    async Task<SignatureCounts> RefreshAsync(int letterId, Entry entry, int generation)
+    /// <summary>At most one count per letter runs at a time, and at most one more waits for it.</summary>
+    void StartCount(Entry entry)
+    {
+        entry.RunningSees = entry.Changes;
+        entry.Running = CountIntoAsync(entry);
+    }
+
+    async Task<SignatureCounts> CountIntoAsync(Entry entry)
     {
         try
         {
-            var counts = await CountAsync(letterId);
+            var counts = await CountAsync(entry.LetterId);
             lock (entry)
             {
-                if (entry.Generation == generation)
+                if (entry.RunningSees == entry.Changes)
                 {
                     entry.Last = counts;
                     entry.ReadAt = Stopwatch.GetTimestamp();
@@ -67,8 +85,17 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         {
             lock (entry)
             {
-                if (entry.Generation == generation)
-                    entry.Refreshing = null;
+                entry.Running = null;
+                if (entry.Queued is { } queued)
+                {
+                    entry.Queued = null;
+                    StartCount(entry);
+                    _ = entry.Running!.ContinueWith(t =>
+                    {
+                        if (t.IsCompletedSuccessfully) queued.TrySetResult(t.Result);
+                        else queued.TrySetException(t.Exception?.InnerExceptions ?? [new TaskCanceledException(t)]);
+                    }, TaskScheduler.Default);
+                }
             }
         }
     }
@@ -88,7 +115,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
 
     /// <summary>
     /// After a change made here, the next reader on this instance sees it at once: the count and the cached pages
-    /// and API answers that show it are dropped, and a count already under way is not trusted.
+    /// and API answers that show it are dropped, and a count already under way does not answer for it.
     /// </summary>
     public void Invalidate(int letterId)
     {
@@ -96,9 +123,8 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         {
             lock (entry)
             {
-                entry.Generation++;
+                entry.Changes++;
                 entry.Last = null;
-                entry.Refreshing = null;
             }
         }
         Evict(CachingSetup.LetterTag(letterId));
