@@ -5,6 +5,7 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Caching;
+using Petition.Web.Front;
 using Petition.Web.Letters;
 using Petition.Web.Observability;
 using Petition.Web.Signatories;
@@ -92,7 +93,7 @@ public static class LettersApi
         var (accepted, retryAfter) = await signing.SignAsync(letter, input, SignatureSource.Api, RequestInfo.From(http), cancellationToken);
         if (!accepted)
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.SetRetryAfter(retryAfter);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many signatures from this email domain just now.",
                 detail: "Wait a moment and try again.");
         }

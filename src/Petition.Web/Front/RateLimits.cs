@@ -33,7 +33,7 @@ public static class RateLimits
             options.OnRejected = (context, _) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    context.HttpContext.Response.SetRetryAfter(retryAfter);
                 return ValueTask.CompletedTask; // the status-code pages write the problem body or the 429 page
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -55,6 +55,10 @@ public static class RateLimits
             app.UseRateLimiter();
         return app;
     }
+
+    /// <summary>Retry-After in whole seconds, rounded up, as HTTP wants it.</summary>
+    public static void SetRetryAfter(this HttpResponse response, TimeSpan wait) =>
+        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     internal static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };

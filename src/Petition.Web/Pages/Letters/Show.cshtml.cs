@@ -6,6 +6,7 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Caching;
+using Petition.Web.Front;
 using Petition.Web.Letters;
 using Petition.Web.Observability;
 using Petition.Web.Signatories;
@@ -77,7 +78,7 @@ public class ShowModel(
         var (accepted, retryAfter) = await signing.SignAsync(Letter, Input, SignatureSource.Form, RequestInfo.From(HttpContext), cancellationToken);
         if (!accepted)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.SetRetryAfter(retryAfter);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         return RedirectToPage("/Letters/CheckEmail", new { slug });
