@@ -57,6 +57,8 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
             // The public list: one letter's published signatures, newest first, by keyset.
             signature.HasIndex(s => new { s.LetterId, s.State, s.PublishedAt, s.Id });
+            // The notable signatories, listed first on every first page: found without scanning the whole list.
+            signature.HasIndex(s => new { s.LetterId, s.Notable, s.NotableOrder });
             signature.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Name).HasMaxLength(SignatureLimits.Name);
