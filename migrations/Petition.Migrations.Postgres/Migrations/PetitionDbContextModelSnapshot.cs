@@ -692,6 +692,8 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.HasIndex("LetterId", "EmailCanonical")
                         .IsUnique();
 
+                    b.HasIndex("LetterId", "Notable", "NotableOrder");
+
                     b.HasIndex("LetterId", "State", "ListPublicly");
 
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");

@@ -659,6 +659,8 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.HasIndex("LetterId", "EmailCanonical")
                         .IsUnique();
 
+                    b.HasIndex("LetterId", "Notable", "NotableOrder");
+
                     b.HasIndex("LetterId", "State", "ListPublicly");
 
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");

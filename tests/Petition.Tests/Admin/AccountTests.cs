@@ -51,7 +51,7 @@ public class AccountTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         var key = setup.QuerySelector("#shared-key")!.GetAttribute("data-key")!;
         var enabled = await client.SubmitAsync(setup, "/account/twofactor",
             new Dictionary<string, string> { ["Input.Code"] = (admin with { SharedKey = key }).CurrentCode() },
-            formSelector: "main form[method=post][novalidate]");
+            "form[method=post]:not(.staff-menu)");
         Assert.Equal("/Account/RecoveryCodes", enabled.Headers.Location!.OriginalString);
         var codes = await client.GetDocumentAsync("/account/recoverycodes");
         Assert.Equal(10, codes.QuerySelectorAll(".recovery-codes li").Length);
@@ -80,5 +80,19 @@ public class AccountTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         var after = await client.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("http://petition.test/account/login", after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_the_idle_timeout_but_not_while_it_is_used()
+    {
+        var moderator = await app.SignInAsync(await app.CreateModeratorAsync());
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync("/admin")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(20)); // 40 minutes after sign-in, 20 after the last request
+        Assert.Equal(HttpStatusCode.OK, (await moderator.GetAsync("/admin")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        var idle = await moderator.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
+        Assert.Equal("/account/login", idle.Headers.Location!.AbsolutePath);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Petition.Data.Signatures;
 using Petition.Tests.Infrastructure;
 
@@ -42,6 +43,14 @@ public class DashboardAndAuditTests(SqliteFixture fixture) : IClassFixture<Sqlit
         var link = page.QuerySelectorAll("tr.spike a").Select(a => a.GetAttribute("href")!).First(h => h.Contains("domain=burst.example"));
         var queue = await client.GetDocumentAsync(link);
         Assert.Contains("12 matching", queue.QuerySelector(".total")!.TextContent);
+
+        // The other click: reject the burst straight from the signals page.
+        var rejected = await client.PostHandlerAsync($"/admin/letters/{letter.Slug}/signals", "Decide",
+            new Dictionary<string, string> { ["command"] = "reject-filter" }, // what the pressed button sends
+            which: f => f.QuerySelector("input[name=domain][value='burst.example']") is not null);
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        Assert.Equal(12, await app.Db(db => db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.Rejected)));
+        Assert.Equal(2, await app.Db(db => db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.AwaitingReview)));
     }
 
     [Fact]

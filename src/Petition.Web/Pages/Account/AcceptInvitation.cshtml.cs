@@ -9,7 +9,7 @@ namespace Petition.Web.Pages.Account;
 /// <summary>The page an invitation email links to: the invitee sets a password, which also proves the address.</summary>
 public class AcceptInvitationModel(UserManager<IdentityUser> users, AuditTrail audit) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "user")] public new string? User { get; set; }
+    [BindProperty(SupportsGet = true, Name = "user")] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public SetPasswordInput Input { get; set; } = new();
 
@@ -46,7 +46,7 @@ public class AcceptInvitationModel(UserManager<IdentityUser> users, AuditTrail a
     /// <summary>The invited account, while it has no password and the link's token is still good.</summary>
     async Task<IdentityUser?> FindInviteeAsync()
     {
-        if (string.IsNullOrEmpty(User) || string.IsNullOrEmpty(Token) || await users.FindByIdAsync(User) is not { } user)
+        if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token) || await users.FindByIdAsync(UserId) is not { } user)
             return null;
         if (await users.HasPasswordAsync(user))
             return null;

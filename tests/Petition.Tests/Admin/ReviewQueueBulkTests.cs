@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data.Signatures;
+using Petition.Tests.Infrastructure;
+using Petition.Web.Admin.Audit;
+
+namespace Petition.Tests.Admin;
+
+public class ReviewQueueBulkTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    readonly PetitionApp app = fixture.App;
+
+    [Fact]
+    public async Task A_bulk_reject_over_a_filter_of_1000_signatures_is_one_request_with_an_audit_entry_for_each()
+    {
+        var client = await app.SignInAsync(await app.CreateModeratorAsync());
+        var letter = await app.PreModeratedLetterAsync("bulk");
+        await app.SignaturesAsync(letter, 1000, domain: "spam.example");
+        var good = await app.SignaturesAsync(letter, 5, domain: "university.example");
+
+        var url = Console.Queue(letter.Slug, "?domain=spam.example&state=AwaitingReview");
+        var page = await client.GetDocumentAsync(url);
+        Assert.Contains("1,000 matching", page.QuerySelector(".total")!.TextContent);
+
+        var response = await client.PostHandlerAsync(url, "Decide", new Dictionary<string, string>
+            { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("domain=spam.example", response.Headers.Location!.OriginalString);
+
+        var states = await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id)
+            .GroupBy(s => s.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        Assert.Equal(1000, states[SignatureState.Rejected]);
+        Assert.Equal(5, states[SignatureState.AwaitingReview]);
+        var entries = await app.Db(db => db.Audit.Where(e => e.LetterId == letter.Id && e.Action == AuditActions.SignatureRejected).ToListAsync());
+        Assert.Equal(1000, entries.Count);
+        Assert.Equal(1000, entries.Select(e => e.SignatureId).Distinct().Count());
+        Assert.All(entries, e => Assert.Contains("bulk of 1000", e.Detail));
+        Assert.DoesNotContain(entries, e => good.Any(g => g.Id == e.SignatureId));
+    }
+
+    [Fact]
+    public async Task The_queue_filters_by_state_country_category_domain_date_and_search_and_approves_a_selection()
+    {
+        var client = await app.SignInAsync(await app.CreateModeratorAsync());
+        var letter = await app.PreModeratedLetterAsync("filters");
+        var rows = await app.SignaturesAsync(letter, 4, configure: (s, i) =>
+        {
+            s.Name = $"Person {i}";
+            s.Country = i % 2 == 0 ? "FR" : "DE";
+            s.Category = i == 0 ? "Physician" : "Nurse or health worker";
+            s.Organization = i == 1 ? "Charité" : "Clinic";
+        });
+        async Task<List<string>> Names(string query) =>
+            (await client.GetDocumentAsync(Console.Queue(letter.Slug, query))).QuerySelectorAll("table.queue tbody tr td:nth-child(2) a")
+                .Select(a => a.TextContent).ToList();
+
+        Assert.Equal(4, (await Names("?state=AwaitingReview")).Count);
+        Assert.Equal(["Person 0", "Person 2"], (await Names("?country=FR&sort=Name")));
+        Assert.Equal(["Person 0"], await Names("?category=Physician"));
+        Assert.Equal(["Person 1"], await Names("?q=charit%C3%A9"));
+        Assert.Equal(4, (await Names("?domain=example.org")).Count);
+        Assert.Empty(await Names("?domain=other.org"));
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal(["Person 0", "Person 1"], await Names($"?from={now.AddSeconds(-1):yyyy-MM-ddTHH:mm:ss}&sort=Name"));
+
+        var response = await client.PostHandlerAsync(Console.Queue(letter.Slug, "?sort=Name"), "Decide", new Dictionary<string, string>
+            { ["command"] = "approve-selected", ["ids"] = rows[2].Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(SignatureState.Published, (await app.SignatureAsync(rows[2].Id)).State);
+        Assert.Equal(SignatureState.AwaitingReview, (await app.SignatureAsync(rows[1].Id)).State);
+    }
+}
