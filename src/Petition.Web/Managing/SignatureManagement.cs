@@ -62,6 +62,7 @@ public class SignatureManagement(PetitionDbContext db, SignatureCounter counter,
         var previous = signature.State;
         SignatureDetails.Erase(signature, time.GetUtcNow());
         await db.SignatureTokens.Where(t => t.SignatureId == signature.Id).ExecuteDeleteAsync(cancellationToken);
+        await SignatureDetails.ScrubCorrectionsAsync(db, signature.Id, cancellationToken);
         // No address recorded: after a withdrawal nothing should lead back to the signer.
         Record(signature, "signature.withdrawn", ipAddress: null,
             before: JsonSerializer.Serialize(new { state = previous.ToString() }),

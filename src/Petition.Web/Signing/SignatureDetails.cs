@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 
@@ -41,8 +43,7 @@ public static class SignatureDetails
     {
         signature.State = SignatureState.Withdrawn;
         signature.WithdrawnAt = now;
-        signature.UpdatedAt = now;
-        signature.PublishedAt = null;
+        signature.UpdatedAt = now; // signed, confirmed and published times stay: the count's history adds up
         signature.Name = "";
         signature.Email = "";
         signature.EmailCanonical = $"withdrawn:{Guid.NewGuid():N}";
@@ -51,7 +52,19 @@ public static class SignatureDetails
         signature.IpAddress = signature.UserAgent = signature.NetworkHash = null;
         signature.VerifiedDomain = null;
         signature.ConfirmationTokenHash = null;
+        signature.ConfirmationExpiresAt = null;
         signature.ListPublicly = false;
         signature.ShowVerifiedBadge = false;
+        signature.Notable = false;
+        signature.NotableOrder = null;
     }
+
+    /// <summary>
+    /// Withdrawal or erasure also takes the signer's old values out of the audit entries of corrections, the only
+    /// entries that hold them. Who acted, what and when stay: the right to erasure outranks an unedited log here.
+    /// </summary>
+    public static Task ScrubCorrectionsAsync(PetitionDbContext db, long signatureId, CancellationToken cancellationToken) =>
+        db.Audit.Where(a => a.SignatureId == signatureId && a.Action == "signature.corrected")
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Before, (string?)null).SetProperty(x => x.After, (string?)null)
+                .SetProperty(x => x.Detail, "values erased with the signature"), cancellationToken);
 }

@@ -87,6 +87,8 @@ public partial class ManageLinkTests(SqliteFixture fixture) : IClassFixture<Sqli
     {
         var (letter, email, manage) = await ConfirmedSignatureAsync();
         var client = app.Client();
+        await client.SubmitAsync(await client.GetDocumentAsync(manage), manage,
+            new Dictionary<string, string> { ["Input.Name"] = "Grace M. Hopper" }, formSelector: "form[action$='/correct']");
         var page = await client.GetDocumentAsync(manage);
         var response = await client.SubmitAsync(page, manage, formSelector: "form[action$='/withdraw']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -99,6 +101,8 @@ public partial class ManageLinkTests(SqliteFixture fixture) : IClassFixture<Sqli
         var audit = await app.Db(db => db.Audit.SingleAsync(a => a.SignatureId == signature.Id && a.Action == "signature.withdrawn"));
         Assert.Null(audit.IpAddress);
         Assert.DoesNotContain("Grace", audit.Before + audit.After);
+        var correction = await app.Db(db => db.Audit.SingleAsync(a => a.SignatureId == signature.Id && a.Action == "signature.corrected"));
+        Assert.DoesNotContain("Grace", correction.Before + correction.After + correction.Detail);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(manage)).StatusCode);
         var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/letters/{letter.Slug}")).RootElement;

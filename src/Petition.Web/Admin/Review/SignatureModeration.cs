@@ -112,20 +112,9 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
     public async Task EraseAsync(Signature signature, string? note, CancellationToken cancellationToken)
     {
         var before = Moderation(signature);
-        var now = time.GetUtcNow();
-        signature.Name = "(withdrawn)";
-        signature.Email = signature.EmailCanonical = $"erased-{signature.Id}@invalid";
-        signature.Title = signature.Organization = signature.Category = signature.Country = signature.City = null;
-        signature.Comment = signature.IpAddress = signature.UserAgent = signature.NetworkHash = null;
-        signature.VerifiedDomain = null;
-        signature.ShowVerifiedBadge = signature.ListPublicly = signature.Notable = false;
-        signature.NotableOrder = null;
-        signature.ConfirmationTokenHash = null;
-        signature.ConfirmationExpiresAt = null;
-        signature.State = SignatureState.Withdrawn;
-        signature.WithdrawnAt = now;
-        signature.RefreshSearchText();
+        SignatureDetails.Erase(signature, time.GetUtcNow());
         db.SignatureTokens.RemoveRange(await db.SignatureTokens.Where(t => t.SignatureId == signature.Id).ToListAsync(cancellationToken));
+        await SignatureDetails.ScrubCorrectionsAsync(db, signature.Id, cancellationToken);
         await SaveAsync(signature, AuditActions.SignatureErased, before, Moderation(signature), note, cancellationToken);
     }
 
