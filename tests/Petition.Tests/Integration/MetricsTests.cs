@@ -27,7 +27,8 @@ public partial class MetricsTests(SqliteFixture fixture) : IClassFixture<SqliteF
         {
             await Task.Delay(100);
             after = await ScrapeAsync(client);
-        } while (Value(after, "petition_signatures_confirmed_total") < Value(before, "petition_signatures_confirmed_total") + 1
+        } while ((Value(after, "petition_signatures_confirmed_total") < Value(before, "petition_signatures_confirmed_total") + 1
+                  || !RequestDuration().IsMatch(after))
                  && DateTime.UtcNow < deadline);
 
         Assert.True(Value(after, "petition_signatures_accepted_total", "api") >= Value(before, "petition_signatures_accepted_total", "api") + 1);
@@ -35,7 +36,7 @@ public partial class MetricsTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.True(Value(after, "petition_signatures_confirmed_total") >= Value(before, "petition_signatures_confirmed_total") + 1);
         Assert.Matches(@"(?m)^petition_outbox_depth(\{[^}]*\})? \d+", after);
         Assert.Matches(@"(?m)^petition_outbox_oldest_age_seconds(\{[^}]*\})? [\d.]+", after);
-        Assert.Matches(@"(?m)^http_server_request_duration_seconds_bucket\{", after);
+        Assert.Matches(RequestDuration(), after); // the framework's own meter: it can lag a scrape behind
     }
 
     [Fact]
@@ -57,6 +58,9 @@ public partial class MetricsTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Sample().Matches(scrape)
             .Where(m => m.Groups["name"].Value == name && (source is null || m.Groups["labels"].Value.Contains($"source=\"{source}\"")))
             .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"(?m)^http_server_request_duration_seconds_bucket\{")]
+    private static partial Regex RequestDuration();
 
     [GeneratedRegex(@"(?m)^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>[0-9.eE+-]+)")]
     private static partial Regex Sample();
