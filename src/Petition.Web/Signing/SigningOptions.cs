@@ -16,6 +16,9 @@ public class SigningOptions
     /// </summary>
     public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>Most signatures written in one transaction; more wait for the next.</summary>
+    [Range(1, 10_000)] public int MaxBatchSize { get; set; } = 200;
+
     /// <summary>Emails one signature may cause, so signing again and again cannot flood someone's inbox.</summary>
     [Range(1, 100)] public int MaxEmailsPerSignature { get; set; } = 5;
 }

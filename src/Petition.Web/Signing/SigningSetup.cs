@@ -16,6 +16,9 @@ public static class SigningSetup
         builder.Services.AddSingleton<LetterMarkdown>();
         builder.Services.AddScoped<SignatureEmails>();
         builder.Services.AddScoped<SigningService>();
+        builder.Services.AddScoped<SignatureWriter>();
+        builder.Services.AddSingleton<SignatureBatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SignatureBatcher>());
         builder.Services.AddScoped<Confirmation>();
         builder.Services.AddScoped<PublicSignatories>();
         builder.Services.AddScoped<SampleLetter>();

@@ -110,6 +110,22 @@ public abstract class KeyFlows(PetitionApp app)
         Assert.Equal(1, await CountAsync(client, letter.Slug));
     }
 
+    [Fact]
+    public async Task A_burst_of_signatures_is_stored_once_per_address_and_every_one_answered()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("burst"));
+        var client = app.Client();
+        // Sixty requests at once: within the test server's 100 PostgreSQL connections shared by every fixture.
+        var emails = Enumerable.Range(0, 50).Select(_ => $"{Signer.Unique("burst")}@example.org").ToList();
+        // Ten addresses sign twice at the same moment: the batch that takes them in must still store one each.
+        var responses = await Task.WhenAll(emails.Concat(emails.Take(10))
+            .Select(email => client.SignByApiAsync(letter.Slug, Signer.ApiBody("Burst Signer", email))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(50, await app.SignatureCountAsync(letter.Slug));
+        Assert.Equal(60, await app.Db(db => db.Outbox.CountAsync(m => m.Subject.Contains(letter.Title) && emails.Contains(m.ToAddress))));
+    }
+
     /// <summary>The public count; a confirmation on this instance refreshes it at once.</summary>
     protected static async Task<int> CountAsync(HttpClient client, string slug)
     {

@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Petition.Web.Signing;
+
+/// <summary>
+/// Groups the signatures that arrive together into one transaction. A commit costs about the same for one row as
+/// for a hundred, so while one batch commits the next gathers, and under load each request shares its commit with
+/// the others. Every request is answered only after its own batch is committed: a 202 is never lost to a crash.
+/// </summary>
+public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<SigningOptions> options, ILogger<SignatureBatcher> logger)
+    : BackgroundService
+{
+    readonly Channel<Item> queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(10_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    record Item(PendingSignature Signature, TaskCompletionSource Done);
+
+    public async Task WriteAsync(PendingSignature signature, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await queue.Writer.WriteAsync(new Item(signature, done), cancellationToken);
+        // Not cancelled with the request once queued: the write goes ahead, and the answer must say so truthfully.
+        await done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Item>();
+        // Not stopped by the token: the loop ends when StopAsync completes the queue and the last batch is written.
+        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var item))
+                batch.Add(item);
+            await WriteBatchAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    async Task WriteBatchAsync(List<Item> batch)
+    {
+        try
+        {
+            await WriteAsync(batch.Select(i => i.Signature).ToList());
+            foreach (var item in batch) item.Done.TrySetResult();
+            return;
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            // One bad row (most often an address another instance stored a moment ago) must not fail the others.
+            logger.LogInformation(e, "A batch of {Count} signatures failed; writing them one by one", batch.Count);
+        }
+        catch (Exception e)
+        {
+            if (!await RetryOnceAsync(batch[0], e))
+                batch[0].Done.TrySetException(e);
+            return;
+        }
+        foreach (var item in batch)
+        {
+            try
+            {
+                await WriteAsync([item.Signature]);
+                item.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                if (!await RetryOnceAsync(item, e))
+                    item.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>Two requests for one address raced and the unique index kept one: the second try finds it and signs again.</summary>
+    async Task<bool> RetryOnceAsync(Item item, Exception failure)
+    {
+        if (failure is not DbUpdateException)
+            return false;
+        try
+        {
+            await WriteAsync([item.Signature]);
+            item.Done.TrySetResult();
+            return true;
+        }
+        catch (Exception e)
+        {
+            item.Done.TrySetException(e);
+            return true;
+        }
+    }
+
+    async Task WriteAsync(IReadOnlyList<PendingSignature> signatures)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SignatureWriter>().WriteAsync(signatures, CancellationToken.None);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Writer.TryComplete(); // what is queued is still written before the host stops
+        await base.StopAsync(cancellationToken);
+    }
+}
