@@ -19,6 +19,8 @@ public class LetterForm
     /// <summary>One category per line.</summary>
     public string? Categories { get; set; }
     public string? IdentificationNote { get; set; }
+    /// <summary>Origins allowed to frame the letter's embed, one per line ("https://partner.example").</summary>
+    public string? EmbedHosts { get; set; }
     /// <summary>Said on the public version history when the text of a published letter changes.</summary>
     public string? ChangeSummary { get; set; }
     public FieldChoices Fields { get; set; } = new();
@@ -26,6 +28,10 @@ public class LetterForm
     /// <summary>A method, not a property, so model binding leaves it alone.</summary>
     public List<string> CategoryList() => (Categories ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Distinct(StringComparer.Ordinal).ToList();
+
+    public List<string> EmbedHostList() => (EmbedHosts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(h => Sharing.EmbedOrigins.TryNormalize(h, out var origin) ? origin : h)
+        .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public static DateTimeOffset? ParseUtc(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
@@ -47,6 +53,7 @@ public class LetterForm
         ModerationMode = letter.ModerationMode,
         Categories = string.Join('\n', letter.Categories),
         IdentificationNote = letter.IdentificationNote,
+        EmbedHosts = string.Join('\n', letter.EmbedHosts),
         Fields = FieldChoices.From(letter.Fields),
     };
 }
