@@ -110,6 +110,10 @@ public class SharingTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         Assert.DoesNotContain("'none'\"", csp);
         Assert.Contains("script-src 'self'", csp);
 
+        var cached = await app.Client().GetAsync($"/letters/{letter.Slug}/embed");
+        Assert.True(cached.Headers.Age.HasValue, "the embed is served from the output cache");
+        Assert.Equal(csp, string.Join(";", cached.Headers.GetValues("Content-Security-Policy")));
+
         var document = await embed.ReadDocumentAsync();
         var button = document.QuerySelector("a.button")!;
         Assert.Equal($"http://petition.test/letters/{letter.Slug}", button.GetAttribute("href"));
