@@ -118,7 +118,9 @@ public sealed class ShareImage(ILogger<ShareImage> logger) : IDisposable
     {
         if (!typefaces.IsValueCreated)
             return;
-        typefaces.Value.Bold.Dispose();
-        typefaces.Value.Regular.Dispose();
+        // The fallback is Skia's shared default, not ours to dispose.
+        foreach (var typeface in new[] { typefaces.Value.Bold, typefaces.Value.Regular })
+            if (!ReferenceEquals(typeface, SKTypeface.Default))
+                typeface.Dispose();
     }
 }
