@@ -15,9 +15,9 @@ RUN dotnet publish src/Petition.Web -c Release -o /app
 
 # Runtime
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# curl only for the health check; the base image has neither curl nor wget.
+# curl only for the health check; the base image has neither curl nor wget. DejaVu: the share image's font.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

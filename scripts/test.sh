@@ -31,6 +31,10 @@ fi
 
 # Chromium from Debian for the browser tests; Playwright drives it, it never downloads a browser of its own.
 [ -x /usr/bin/chromium ] || { log "installing Chromium"; apt_install chromium fonts-noto-core fonts-noto-cjk; }
+# The font the share image is drawn with (src/Petition.Web/Sharing/ShareImage.cs).
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || { log "installing fonts-dejavu-core"; apt_install fonts-dejavu-core; }
+# axe-core for the accessibility tests, from npm's lock file.
+[ -d tests/Petition.Tests/axe/node_modules ] || { log "installing axe-core"; (cd tests/Petition.Tests/axe && npm ci --no-audit --no-fund >/dev/null); }
 
 log "building"
 dotnet tool restore >/dev/null

@@ -8,6 +8,7 @@ using Petition.Web.Email;
 using Petition.Web.Front;
 using Petition.Web.Privacy;
 using Petition.Web.Observability;
+using Petition.Web.Sharing;
 using Petition.Web.Signing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.AddFrontEnd();
 builder.AddProxySupport();
 builder.AddRateLimits();
 builder.AddOutputCaching();
+builder.AddSharing();
 builder.AddMetrics();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseFrontEnd();
 app.MapLettersApi();
+app.MapSharing();
 app.MapMetrics();
 
 app.Run();

@@ -23,7 +23,8 @@ public static class LettersApi
         var letters = app.MapGroup("/api/letters").WithTags("Letters");
         letters.MapGet("/", ListLetters).WithName("ListLetters").CacheOutput(CachingSetup.Letters);
         letters.MapGet("/{slug}", GetLetter).WithName("GetLetter").CacheOutput(CachingSetup.Letter);
-        letters.MapGet("/{slug}/count", GetCount).WithName("GetSignatureCount").CacheOutput(CachingSetup.Letter);
+        letters.MapGet("/{slug}/count", GetCount).WithName("GetSignatureCount").CacheOutput(CachingSetup.Letter)
+            .RequireCors(Sharing.SharingSetup.PublicReadCors); // partner sites show the count on their own pages
         letters.MapPost("/{slug}/signatures", Sign).WithName("Sign")
             .Accepts<SignatureInput>("application/json")
             .ProducesValidationProblem()

@@ -69,6 +69,8 @@ public static class FrontEndSetup
         app.UseDatabaseUnavailable();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
+        // Before the output cache, so a cached count still carries its CORS headers.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

@@ -90,6 +90,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.IdentificationNote = string.IsNullOrWhiteSpace(form.IdentificationNote) ? null : form.IdentificationNote.Trim();
         letter.Fields = form.Fields.ToLetterFields();
         letter.RequireProofOfWork = form.RequireProofOfWork;
+        letter.EmbedHosts = form.EmbedHostList();
     }
 
     /// <summary>The letter's settings as plain values, so before and after compare field by field.</summary>
@@ -99,6 +100,6 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         ["goal"] = l.Goal, ["opensAt"] = l.OpensAt, ["closesAt"] = l.ClosesAt, ["status"] = l.Status.ToString(),
         ["moderationMode"] = l.ModerationMode.ToString(), ["categories"] = string.Join(" | ", l.Categories),
         ["identificationNote"] = l.IdentificationNote, ["requireProofOfWork"] = l.RequireProofOfWork, ["fields"] = System.Text.Json.JsonSerializer.Serialize(l.Fields),
-        ["version"] = l.Version,
+        ["version"] = l.Version, ["embedHosts"] = string.Join(" ", l.EmbedHosts),
     };
 }

@@ -21,6 +21,8 @@ public class LetterForm
     public string? IdentificationNote { get; set; }
     /// <summary>Switched on when the letter is under attack: signing then costs a proof of work.</summary>
     public bool RequireProofOfWork { get; set; }
+    /// <summary>Origins allowed to frame the letter's embed, one per line ("https://partner.example").</summary>
+    public string? EmbedHosts { get; set; }
     /// <summary>Said on the public version history when the text of a published letter changes.</summary>
     public string? ChangeSummary { get; set; }
     public FieldChoices Fields { get; set; } = new();
@@ -28,6 +30,10 @@ public class LetterForm
     /// <summary>A method, not a property, so model binding leaves it alone.</summary>
     public List<string> CategoryList() => (Categories ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Distinct(StringComparer.Ordinal).ToList();
+
+    public List<string> EmbedHostList() => (EmbedHosts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(h => Sharing.EmbedOrigins.TryNormalize(h, out var origin) ? origin : h)
+        .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public static DateTimeOffset? ParseUtc(string? value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
@@ -50,6 +56,7 @@ public class LetterForm
         Categories = string.Join('\n', letter.Categories),
         IdentificationNote = letter.IdentificationNote,
         RequireProofOfWork = letter.RequireProofOfWork,
+        EmbedHosts = string.Join('\n', letter.EmbedHosts),
         Fields = FieldChoices.From(letter.Fields),
     };
 }

@@ -28,6 +28,9 @@ public class LetterFormValidator : AbstractValidator<LetterForm>
         RuleFor(f => f.Categories).Must(c => new LetterForm { Categories = c }.CategoryList() is { Count: <= 50 } list && list.All(x => x.Length <= 60))
             .WithMessage("Up to 50 categories of up to 60 characters each.");
         RuleFor(f => f.IdentificationNote).MaximumLength(1000);
+        RuleFor(f => f.EmbedHosts)
+            .Must(h => new LetterForm { EmbedHosts = h }.EmbedHostList() is { Count: <= 50 } list && list.All(x => Sharing.EmbedOrigins.TryNormalize(x, out _)))
+            .WithMessage("One site per line, each an origin such as https://partner.example (no path), up to 50.");
         RuleFor(f => f.ChangeSummary).MaximumLength(2000);
         RuleFor(f => f.Fields.Category.Mode).NotEqual(FieldMode.Required)
             .When(f => f.CategoryList().Count == 0)

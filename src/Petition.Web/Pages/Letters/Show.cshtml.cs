@@ -28,6 +28,7 @@ public class ShowModel(
     FormTiming timing,
     Abuse.ProofOfWork proofOfWork,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Site.SiteOptions> site,
     ILogger<ShowModel> logger) : PageModel
 {
     public const int LatestCount = 10;
@@ -39,6 +40,7 @@ public class ShowModel(
     public SignatureCounts Counts { get; private set; } = new(0, 0);
     public IReadOnlyList<PublicSignatory> Latest { get; private set; } = [];
     public bool IsOpen { get; private set; }
+    public Sharing.ShareCard Share { get; private set; } = null!;
     public string Started { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -94,6 +96,7 @@ public class ShowModel(
         IsOpen = letter.IsOpenAt(time.GetUtcNow());
         BodyHtml = markdown.ToHtml(letter.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);
+        Share = Sharing.ShareCard.For(letter, Counts.Published, site.Value);
         Latest = (await signatories.QueryAsync(letter, new SignatoryQuery(LatestCount), cancellationToken)).Items;
         return true;
     }
