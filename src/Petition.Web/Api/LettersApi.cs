@@ -77,10 +77,10 @@ public static class LettersApi
     }
 
     static async Task<Results<Accepted<SignatureAccepted>, ValidationProblem, ProblemHttpResult>> Sign(
-        string slug, SignatureInput input, HttpContext http, PetitionDbContext db, SigningService signing,
+        string slug, SignatureInput input, HttpContext http, LetterCache letters, SigningService signing,
         Abuse.ProofOfWork proofOfWork, TimeProvider time, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
         if (!letter.IsOpenAt(time.GetUtcNow()))

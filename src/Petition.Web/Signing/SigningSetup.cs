@@ -14,6 +14,7 @@ public static class SigningSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SignatureCounter>();
         builder.Services.AddSingleton<LetterMarkdown>();
+        builder.Services.AddSingleton<LetterCache>();
         builder.Services.AddScoped<SignatureEmails>();
         builder.Services.AddScoped<SigningService>();
         builder.Services.AddScoped<SignatureWriter>();

@@ -25,6 +25,7 @@ public class ShowModel(
     SignatureCounter counter,
     PublicSignatories signatories,
     SigningService signing,
+    LetterCache letters,
     FormTiming timing,
     Abuse.ProofOfWork proofOfWork,
     TimeProvider time,
@@ -51,14 +52,20 @@ public class ShowModel(
         return Page();
     }
 
+    /// <summary>
+    /// The hot path: the letter comes from memory, and the page's other parts (text, count, latest signatories)
+    /// are loaded only when the form has to be shown again.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(slug, cancellationToken))
+        var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
+        if (letter is null)
             return NotFound();
-        if (!IsOpen)
+        Letter = letter;
+        if (!letter.IsOpenAt(time.GetUtcNow()))
         {
             ModelState.AddModelError("", "This letter is not open for signatures.");
-            return Page();
+            return await PageAsync(slug, cancellationToken);
         }
 
         if (!timing.LooksHuman(Input))
@@ -74,7 +81,7 @@ public class ShowModel(
         if (!result.IsValid)
         {
             result.CopyTo(ModelState, nameof(Input));
-            return Page();
+            return await PageAsync(slug, cancellationToken);
         }
 
         var (accepted, retryAfter) = await signing.SignAsync(Letter, Input, SignatureSource.Form, RequestInfo.From(HttpContext), cancellationToken);
@@ -85,6 +92,9 @@ public class ShowModel(
         }
         return RedirectToPage("/Letters/CheckEmail", new { slug });
     }
+
+    async Task<IActionResult> PageAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
 
     async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
