@@ -66,10 +66,10 @@ psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE 
 log "publishing the app (Release)"
 dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
 
-# Everything as in production except the rate limits; warnings-only logs; mail to a pickup folder.
+# Everything as in production except the rate limits and the form's minimum fill time (wrk posts at once); warnings-only logs; mail to a pickup folder.
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE \
   Database__Provider=Postgres ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB" \
-  RateLimiting__Enabled=false Logging__LogLevel__Default=Warning Email__Smtp__Host= Email__PickupDirectory="$WORK/mail" \
+  RateLimiting__Enabled=false Signing__MinimumFillTime=00:00:00 Logging__LogLevel__Default=Warning Email__Smtp__Host= Email__PickupDirectory="$WORK/mail" \
   Site__PublicBaseUrl=$BASE
 
 log "migrating"
