@@ -102,11 +102,12 @@ public static class LettersApi
             "Check your email: we sent a message to the address given. The signature counts once it is confirmed."));
     }
 
-    static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, PetitionDbContext db,
+    static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, LetterCache letters,
         PublicSignatories signatories, CancellationToken cancellationToken,
         int? limit, string? after, string? q, string? country)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        // The public list is a hot read: its letter (only the field settings are needed) comes from memory.
+        var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
         return TypedResults.Ok(await signatories.QueryAsync(letter,
