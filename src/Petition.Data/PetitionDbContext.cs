@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Petition.Data.Audit;
+using Petition.Data.Exports;
 using Petition.Data.Letters;
 using Petition.Data.Moderation;
 using Petition.Data.Outbox;
@@ -24,6 +25,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<BlockRule> BlockRules => Set<BlockRule>();
     public DbSet<OrganisationDomain> OrganisationDomains => Set<OrganisationDomain>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -118,6 +120,9 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             entry.Property(e => e.Detail).HasMaxLength(2000);
             entry.Property(e => e.IpAddress).HasMaxLength(64);
         });
+
+        // One current key, id 1: two instances racing to create it collide on the key instead of signing with two.
+        model.Entity<SigningKey>().Property(k => k.Id).ValueGeneratedNever();
 
         model.Entity<BlockRule>(rule =>
         {

@@ -5,6 +5,7 @@ using Petition.Web.Caching;
 using Petition.Web.Commands;
 using Petition.Web.Database;
 using Petition.Web.Email;
+using Petition.Web.Exports;
 using Petition.Web.Front;
 using Petition.Web.Privacy;
 using Petition.Web.Observability;
@@ -24,6 +25,7 @@ builder.AddProxySupport();
 builder.AddRateLimits();
 builder.AddOutputCaching();
 builder.AddSharing();
+builder.AddExports();
 builder.AddMetrics();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ if (await app.TryRunCommandAsync(args))
 app.UseFrontEnd();
 app.MapLettersApi();
 app.MapSharing();
+app.MapExports();
 app.MapMetrics();
 
 app.Run();

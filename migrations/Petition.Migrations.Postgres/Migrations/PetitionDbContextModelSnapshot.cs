@@ -295,6 +295,27 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("Petition.Data.Exports.SigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>
                 {
                     b.Property<int>("Id")

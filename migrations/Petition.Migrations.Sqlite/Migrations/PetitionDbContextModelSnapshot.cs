@@ -279,6 +279,27 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.ToTable("Audit");
                 });
 
+            modelBuilder.Entity("Petition.Data.Exports.SigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>
                 {
                     b.Property<int>("Id")

@@ -15,6 +15,8 @@ public class RateLimitingOptions
     [Range(1, 100_000)] public int ConfirmPerMinutePerAddress { get; set; } = 30;
     [Range(1, 100_000)] public int ManagePerMinutePerAddress { get; set; } = 30;
     [Range(1, 100_000)] public int LoginPerMinutePerAddress { get; set; } = 10;
+    /// <summary>Public downloads of a whole signatory list: cheap to ask for, not to make.</summary>
+    [Range(1, 100_000)] public int ExportPerMinutePerAddress { get; set; } = 6;
 }
 
 /// <summary>
@@ -70,7 +72,7 @@ public static class RateLimits
         if (path.StartsWith("/manage/", StringComparison.OrdinalIgnoreCase))
             return ("manage", limits.ManagePerMinutePerAddress);
         if (!post)
-            return (null, 0);
+            return Exports.ExportSetup.IsPublicExport(path) ? ("export", limits.ExportPerMinutePerAddress) : (null, 0);
         if (path.StartsWith("/api/letters/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/signatures", StringComparison.OrdinalIgnoreCase))
             return ("sign", limits.SignPerMinutePerAddress);
         if (path.StartsWith("/letters/", StringComparison.OrdinalIgnoreCase) && path.Count(c => c == '/') == 2)

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Petition.Data.Letters;
+using Petition.Web.Letters;
+
+namespace Petition.Web.Exports;
+
+/// <summary>A column of an export: its JSON key, its heading in a spreadsheet or PDF, and how a row fills it.</summary>
+public record ExportColumn(string Key, string Header, Func<ExportRow, object?> Value)
+{
+    /// <summary>The cell as text: dates in ISO 8601 UTC, booleans as yes/no, everything culture-invariant.</summary>
+    public string? Text(ExportRow row) => Value(row) switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "yes" : "no",
+        DateTimeOffset at => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+        var other => other.ToString(),
+    };
+}
+
+/// <summary>Which columns each scope writes. The public scope follows the letter's own choice of public fields.</summary>
+public static class ExportColumns
+{
+    public static IReadOnlyList<ExportColumn> For(ExportScope scope, LetterFields fields) => scope switch
+    {
+        ExportScope.Public => Public(fields),
+        ExportScope.Moderation => Moderation,
+        _ => Full,
+    };
+
+    static List<ExportColumn> Public(LetterFields fields)
+    {
+        var columns = new List<ExportColumn> { new("name", "Name", r => r.Name) };
+        if (fields.Title is { Shown: true, Public: true })
+            columns.Add(new("title", "Title", r => r.Title));
+        if (fields.Organization is { Shown: true, Public: true })
+            columns.Add(new("organization", "Organisation", r => r.Organization));
+        if (fields.Category is { Shown: true, Public: true })
+            columns.Add(new("category", "Category", r => r.Category));
+        if (fields.Country is { Shown: true, Public: true })
+        {
+            columns.Add(new("country", "Country code", r => r.Country));
+            columns.Add(new("countryName", "Country", r => CountryName(r)));
+        }
+        if (fields.City is { Shown: true, Public: true })
+            columns.Add(new("city", "City", r => r.City));
+        columns.Add(new("verifiedAt", "Verified at", r => r.ShowVerifiedBadge ? r.VerifiedDomain : null));
+        columns.Add(new("notable", "Notable", r => r.Notable));
+        columns.Add(new("language", "Language", r => r.Language));
+        columns.Add(new("signedAt", "Signed", r => r.PublishedAt));
+        return columns;
+    }
+
+    static readonly ExportColumn[] Moderation =
+    [
+        new("id", "Id", r => r.Id),
+        new("name", "Name", r => r.Name),
+        new("title", "Title", r => r.Title),
+        new("organization", "Organisation", r => r.Organization),
+        new("category", "Category", r => r.Category),
+        new("country", "Country code", r => r.Country),
+        new("countryName", "Country", CountryName),
+        new("city", "City", r => r.City),
+        new("comment", "Comment", r => r.Comment),
+        new("listPublicly", "Listed publicly", r => r.ListPublicly),
+        new("notable", "Notable", r => r.Notable),
+        new("hidden", "Hidden", r => r.Hidden),
+        new("state", "State", r => r.State.ToString()),
+        new("moderationReason", "Reason", r => r.ModerationReason),
+        new("moderatedBy", "Moderated by", r => r.ModeratedBy),
+        new("moderatedAt", "Moderated at", r => r.ModeratedAt),
+        new("blockedReason", "Blocked because", r => r.BlockedReason),
+        new("verifiedDomain", "Verified domain", r => r.VerifiedDomain),
+        new("letterVersion", "Letter version", r => r.LetterVersion),
+        new("source", "Source", r => r.Source.ToString()),
+        new("language", "Language", r => r.Language),
+        new("signedAt", "Signed", r => r.CreatedAt),
+        new("confirmedAt", "Confirmed", r => r.ConfirmedAt),
+        new("publishedAt", "Published", r => r.PublishedAt),
+    ];
+
+    static readonly ExportColumn[] Full =
+    [
+        .. Moderation.Take(2),
+        new("email", "Email", r => r.Email),
+        .. Moderation.Skip(2),
+        new("unsubscribed", "Unsubscribed", r => r.Unsubscribed),
+        new("updatedAt", "Updated", r => r.UpdatedAt),
+        new("withdrawnAt", "Withdrawn", r => r.WithdrawnAt),
+        new("ipAddress", "IP address", r => r.IpAddress),
+        new("userAgent", "User agent", r => r.UserAgent),
+    ];
+
+    static string? CountryName(ExportRow row) => row.Country is { } code ? Countries.Name(code) : null;
+}

@@ -1,0 +1,24 @@
+using Petition.Data.Letters;
+
+namespace Petition.Web.Exports;
+
+/// <summary>What a file says about itself besides its rows: the letter, the text signed, who it is for and how many.</summary>
+public record ExportDocument(
+    string SiteName,
+    Letter Letter,
+    string LetterUrl,
+    int Version,
+    string VersionTitle,
+    string VersionBody,
+    ExportScope Scope,
+    string Filter,
+    int Count,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<ExportColumn> Columns);
+
+/// <summary>Writes one format from a stream of rows; memory does not grow with the number of rows.</summary>
+public interface IExportWriter
+{
+    ExportFormat Format { get; }
+    Task WriteAsync(Stream output, ExportDocument document, IAsyncEnumerable<ExportRow> rows, CancellationToken cancellationToken);
+}

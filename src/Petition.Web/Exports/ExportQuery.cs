@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Signatures;
+
+namespace Petition.Web.Exports;
+
+/// <summary>
+/// The signatures an export holds, read as a stream: notable signatories first in the order moderators set, then
+/// everyone else in the order they signed. Two plain ordered reads instead of one sort, so a million rows flow
+/// from the database to the file without the database or the app holding them all.
+/// </summary>
+public static class ExportQuery
+{
+    public static IQueryable<Signature> Selected(this PetitionDbContext db, int letterId, ExportScope scope, ExportFilter filter)
+    {
+        var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId);
+        if (scope == ExportScope.Public)
+            signatures = signatures.Where(s => s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
+        else if (filter.State is { } state)
+            signatures = signatures.Where(s => s.State == state);
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var country = filter.Country.Trim().ToUpperInvariant();
+            signatures = signatures.Where(s => s.Country == country);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Category))
+        {
+            var category = filter.Category.Trim();
+            signatures = signatures.Where(s => s.Category == category);
+        }
+        if (filter.Notable is { } notable)
+            signatures = signatures.Where(s => s.Notable == notable);
+        if (filter.FromUtc is { } from)
+            signatures = signatures.Where(s => s.CreatedAt >= from);
+        if (filter.ToUtc is { } to)
+            signatures = signatures.Where(s => s.CreatedAt < to);
+        if (filter.Version is { } version)
+            signatures = signatures.Where(s => s.LetterVersion == version);
+        return signatures;
+    }
+
+    public static async IAsyncEnumerable<ExportRow> StreamAsync(this IQueryable<Signature> selected,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var notable = selected.Where(s => s.Notable).OrderBy(s => s.NotableOrder ?? 0).ThenBy(s => s.Id);
+        await foreach (var row in Project(notable).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            yield return row;
+        await foreach (var row in Project(selected.Where(s => !s.Notable).OrderBy(s => s.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            yield return row;
+    }
+
+    static IQueryable<ExportRow> Project(IQueryable<Signature> signatures) =>
+        signatures.Select(s => new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, s.Email, s.Title,
+            s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
+            s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
+            s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
+            s.WithdrawnAt));
+}

@@ -1,0 +1,12 @@
+using Petition.Data.Signatures;
+
+namespace Petition.Web.Exports;
+
+/// <summary>One signature as the exports read it; which of these fields reach a file is the scope's choice.</summary>
+public record ExportRow(
+    long Id, int LetterVersion, SignatureState State, SignatureSource Source, string Name, string Email,
+    string? Title, string? Organization, string? Category, string? Country, string? City, string? Comment,
+    bool ListPublicly, bool Notable, bool Hidden, string? Language, string? VerifiedDomain, bool ShowVerifiedBadge,
+    DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PublishedAt,
+    string? ModerationReason, string? ModeratedBy, DateTimeOffset? ModeratedAt, string? BlockedReason,
+    string? IpAddress, string? UserAgent, bool Unsubscribed, DateTimeOffset? UpdatedAt, DateTimeOffset? WithdrawnAt);

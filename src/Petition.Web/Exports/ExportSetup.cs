@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Web.Exports.Pdf;
+using Petition.Web.Letters;
+
+namespace Petition.Web.Exports;
+
+/// <summary>Exports of signatory lists: the writers, the signing key, the public download and the published key.</summary>
+public static partial class ExportSetup
+{
+    public static WebApplicationBuilder AddExports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IExportWriter, CsvExportWriter>();
+        builder.Services.AddSingleton<IExportWriter, XlsxExportWriter>();
+        builder.Services.AddSingleton<IExportWriter, JsonExportWriter>();
+        builder.Services.AddSingleton<IExportWriter, PdfExportWriter>();
+        builder.Services.AddSingleton<ExportSigningKey>();
+        builder.Services.AddScoped<SignedExports>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/letters/{slug}/signatures.{format}", PublicExport).WithName("ExportSignatures").WithTags("Letters")
+            .WithDescription("The public signatory list as csv, xlsx, json or pdf, signed by the site's key (add bundle=true for a zip with the signature and key).");
+        app.MapGet(ExportSigningKey.WellKnownPath, async (ExportSigningKey key, CancellationToken cancellationToken) =>
+            TypedResults.Text(await key.PublicKeyPemAsync(cancellationToken), "application/x-pem-file"))
+            .WithName("ExportSigningKey").WithTags("Letters");
+        return app;
+    }
+
+    [GeneratedRegex("^/api/letters/[^/]+/signatures\\.[a-z]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex PublicExportPath();
+
+    public static bool IsPublicExport(string path) => PublicExportPath().IsMatch(path);
+
+    static async Task<Results<SignedFile, ProblemHttpResult>> PublicExport(string slug, string format,
+        [AsParameters] PublicExportQuery query, PetitionDbContext db, SignedExports exports, ExportSigningKey key,
+        CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var exportFormat))
+            return TypedResults.Problem($"Unknown format \"{format}\": use csv, xlsx, json or pdf.", statusCode: StatusCodes.Status404NotFound);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        if (letter is null)
+            return TypedResults.Problem($"There is no letter \"{slug}\".", statusCode: StatusCodes.Status404NotFound);
+        var filter = new ExportFilter
+        {
+            Country = query.Country, Category = query.Category, Notable = query.Notable,
+            From = query.From, To = query.To, Version = query.Version,
+        };
+        var file = await exports.CreateAsync(new ExportRequest(letter, ExportScope.Public, exportFormat, filter), cancellationToken);
+        return query.Bundle == true ? file.AsBundle(await key.PublicKeyPemAsync(cancellationToken)) : file;
+    }
+
+    record PublicExportQuery(string? Country, string? Category, bool? Notable, string? From, string? To, int? Version, bool? Bundle);
+}

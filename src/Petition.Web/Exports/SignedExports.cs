@@ -1,0 +1,68 @@
+using System.Data;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Web.Site;
+
+namespace Petition.Web.Exports;
+
+public record ExportRequest(Letter Letter, ExportScope Scope, ExportFormat Format, ExportFilter Filter);
+
+/// <summary>
+/// Makes an export: the rows stream from one consistent snapshot of the database into a temporary file (memory
+/// stays flat however long the list), then the file is hashed and signed, and handed out with its digest and
+/// signature. The temporary file is deleted when the response is done with it.
+/// </summary>
+public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writers, ExportSigningKey key,
+    IOptions<SiteOptions> site, TimeProvider time)
+{
+    public async Task<SignedFile> CreateAsync(ExportRequest request, CancellationToken cancellationToken)
+    {
+        var (letter, scope, format, filter) = request;
+        var writer = writers.Single(w => w.Format == format);
+        var now = time.GetUtcNow();
+        var version = filter.Version is { } v && v != letter.Version
+            ? await db.LetterVersions.AsNoTracking().FirstOrDefaultAsync(x => x.LetterId == letter.Id && x.Version == v, cancellationToken)
+            : null;
+
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"petition-export-{Guid.NewGuid():N}.{format.Extension()}"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            int count;
+            // One snapshot for the count on the cover and the rows under it.
+            await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
+            {
+                var selected = db.Selected(letter.Id, scope, filter);
+                count = await selected.CountAsync(cancellationToken);
+                var document = new ExportDocument(site.Value.Name, letter, site.Value.Link($"/letters/{letter.Slug}"),
+                    version?.Version ?? letter.Version, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
+                    scope, filter.Describe(), count, now, ExportColumns.For(scope, letter.Fields));
+                await writer.WriteAsync(file, document, selected.StreamAsync(cancellationToken), cancellationToken);
+                await snapshot.CommitAsync(cancellationToken);
+            }
+            await file.FlushAsync(cancellationToken);
+            file.Position = 0;
+            var sha256 = await SHA256.HashDataAsync(file, cancellationToken);
+            var signature = await key.SignAsync(sha256, cancellationToken);
+            file.Position = 0;
+            return new SignedFile(file, FileName(letter, scope, format, now), format.MediaType(), sha256, signature, count,
+                site.Value.Link(ExportSigningKey.WellKnownPath));
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Only letters, digits and hyphens: the slug is already so, and the rest is ours.</summary>
+    static string FileName(Letter letter, ExportScope scope, ExportFormat format, DateTimeOffset at)
+    {
+        var slug = new string(letter.Slug.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
+        var suffix = scope == ExportScope.Public ? "" : "-" + scope.ToString().ToLowerInvariant();
+        return $"{slug}-signatories{suffix}-{at.UtcDateTime:yyyyMMdd-HHmm}.{format.Extension()}";
+    }
+}
