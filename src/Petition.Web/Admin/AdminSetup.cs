@@ -33,6 +33,8 @@ public static class AdminSetup
         builder.Services.AddScoped<SignatureModeration>();
         builder.Services.AddScoped<LetterEditor>();
         builder.Services.AddScoped<AbuseSignals>();
+        builder.Services.AddScoped<Imports.ImportCheck>();
+        builder.Services.AddScoped<Imports.SignatureImport>();
         return builder;
     }
 }

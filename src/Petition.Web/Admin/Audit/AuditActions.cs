@@ -11,6 +11,8 @@ public static class AuditActions
     public const string SignatureShown = "signature.shown";
     public const string SignatureCorrected = "signature.corrected";
     public const string SignatureErased = "signature.erased";
+    public const string SignaturesExported = "signatures.exported";
+    public const string SignaturesImported = "signatures.imported";
     public const string LetterCreated = "letter.created";
     public const string LetterUpdated = "letter.updated";
     public const string AccountInvited = "account.invited";
@@ -22,7 +24,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignatureApproved, SignatureRejected, SignatureMarkedNotable, SignatureUnmarkedNotable, SignatureHidden,
-        SignatureShown, SignatureCorrected, SignatureErased, LetterCreated, LetterUpdated, AccountInvited,
+        SignatureShown, SignatureCorrected, SignatureErased, SignaturesExported, SignaturesImported, LetterCreated, LetterUpdated, AccountInvited,
         AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
     ];
 }

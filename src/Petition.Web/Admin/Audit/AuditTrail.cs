@@ -14,6 +14,9 @@ public class AuditTrail(PetitionDbContext db, IHttpContextAccessor http, TimePro
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The signed-in person as audit entries and moderation fields name them.</summary>
+    public string ActorName => http.HttpContext?.User.Identity?.Name ?? "system";
+
     public AuditEntry Record(string action, int? letterId = null, long? signatureId = null,
         object? before = null, object? after = null, string? detail = null, IdentityUser? actingUser = null)
     {
@@ -23,7 +26,7 @@ public class AuditTrail(PetitionDbContext db, IHttpContextAccessor http, TimePro
         {
             At = time.GetUtcNow(),
             ActorId = actingUser?.Id ?? principal?.FindFirstValue(ClaimTypes.NameIdentifier),
-            Actor = actingUser?.Email ?? principal?.Identity?.Name ?? "system",
+            Actor = actingUser?.Email ?? ActorName,
             Action = action,
             LetterId = letterId,
             SignatureId = signatureId,

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Imports;
+
+public enum ImportLineStatus { Ready, Invalid, AlreadySigned, RepeatedInFile }
+
+/// <summary>What the preview says about one line, and what a commit would do with it.</summary>
+public record CheckedLine(ImportLine Line, ImportLineStatus Status, IReadOnlyList<string> Errors, string Canonical, DateTimeOffset? SignedAt);
+
+public record ImportReport(string? Problem, IReadOnlyList<CheckedLine> Lines, bool HasListPubliclyColumn)
+{
+    public int Count(ImportLineStatus status) => Lines.Count(l => l.Status == status);
+
+    /// <summary>A file with a problem or an invalid line imports nothing at all.</summary>
+    public bool CanCommit => Problem is null && Lines.Count > 0 && Count(ImportLineStatus.Invalid) == 0;
+}
+
+/// <summary>
+/// Checks every line of an import with the same rules as the sign form, and finds who signed already (on this
+/// letter, or earlier in the same file). Nothing is written here: the preview and the commit both ask it.
+/// </summary>
+public class ImportCheck(PetitionDbContext db, TimeProvider time)
+{
+    public async Task<ImportReport> CheckAsync(Letter letter, string text, CancellationToken cancellationToken)
+    {
+        var file = ImportFile.Read(text);
+        if (file.Problem is not null)
+            return new ImportReport(file.Problem, [], false);
+        if (file.Lines.Count == 0)
+            return new ImportReport("The file names its columns but has no signatures under them.", [], file.HasListPubliclyColumn);
+
+        var validator = new SignatureInputValidator(letter);
+        var canonicals = file.Lines.Select(l => EmailAddress.IsValid(l.Input.Email) ? EmailAddress.Canonicalize(l.Input.Email!) : "").ToList();
+        var existing = await ExistingAsync(letter.Id, canonicals.Where(c => c.Length > 0).Distinct().ToList(), cancellationToken);
+        var seen = new HashSet<string>();
+        var now = time.GetUtcNow();
+        var lines = new List<CheckedLine>(file.Lines.Count);
+        for (var i = 0; i < file.Lines.Count; i++)
+        {
+            var line = file.Lines[i];
+            var errors = (await validator.ValidateAsync(line.Input, cancellationToken)).Errors.Select(e => e.ErrorMessage).ToList();
+            DateTimeOffset? signedAt = null;
+            if (line.SignedAt is { } at)
+            {
+                if (DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) && parsed <= now)
+                    signedAt = parsed;
+                else
+                    errors.Add($"The date \"{at}\" is not a date in the past; write it like 2026-03-14 or 2026-03-14T10:30Z.");
+            }
+            if (line.Language is { } language && !IsLanguage(language))
+                errors.Add($"The language \"{language}\" is not a language code like en, fr or zh-Hans.");
+            var canonical = canonicals[i];
+            var status = errors.Count > 0 ? ImportLineStatus.Invalid
+                : existing.Contains(canonical) ? ImportLineStatus.AlreadySigned
+                : !seen.Add(canonical) ? ImportLineStatus.RepeatedInFile
+                : ImportLineStatus.Ready;
+            lines.Add(new CheckedLine(line, status, errors, canonical, signedAt));
+        }
+        return new ImportReport(null, lines, file.HasListPubliclyColumn);
+    }
+
+    async Task<HashSet<string>> ExistingAsync(int letterId, List<string> canonicals, CancellationToken cancellationToken)
+    {
+        var existing = new HashSet<string>();
+        foreach (var chunk in canonicals.Chunk(500))
+            existing.UnionWith(await db.Signatures.Where(s => s.LetterId == letterId && chunk.Contains(s.EmailCanonical))
+                .Select(s => s.EmailCanonical).ToListAsync(cancellationToken));
+        return existing;
+    }
+
+    static bool IsLanguage(string code)
+    {
+        if (code.Length > 16) return false;
+        try { return CultureInfo.GetCultureInfo(code, predefinedOnly: true).Name.Length > 0; }
+        catch (CultureNotFoundException) { return false; }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Data.Signatures;
+using Petition.Web.Admin.Audit;
+using Petition.Web.Email;
+using Petition.Web.Signing;
+
+namespace Petition.Web.Imports;
+
+public enum ImportConfirmation
+{
+    /// <summary>Each signer gets the usual confirmation email; the signature counts once they confirm.</summary>
+    EmailEachSigner,
+
+    /// <summary>The organiser vouches for the signatures (paper, founding signatories): published at once, no email.</summary>
+    ConfirmedByOrganiser,
+}
+
+public record ImportResult(ImportReport Report, int Imported);
+
+/// <summary>
+/// Commits an import after checking the file again (a preview is advice, not a promise): every line valid or
+/// nothing at all, then one transaction with the signatures, their emails and the audit entry.
+/// </summary>
+public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureEmails emails, AuditTrail audit,
+    SignatureCounter counter, OutboxSignal outbox, IOptions<SigningOptions> options, TimeProvider time)
+{
+    public async Task<ImportResult> CommitAsync(Letter letter, string text, string fileName, ImportConfirmation confirmation,
+        CancellationToken cancellationToken)
+    {
+        var report = await check.CheckAsync(letter, text, cancellationToken);
+        if (!report.CanCommit)
+            return new ImportResult(report, 0);
+
+        var now = time.GetUtcNow();
+        var nextNotable = (await db.Signatures.Where(s => s.LetterId == letter.Id && s.Notable)
+            .MaxAsync(s => s.NotableOrder, cancellationToken) ?? 0) + 1;
+        var ready = report.Lines.Where(l => l.Status == ImportLineStatus.Ready).ToList();
+        foreach (var line in ready)
+        {
+            var signature = new Signature
+            {
+                LetterId = letter.Id,
+                LetterVersion = letter.Version,
+                Source = SignatureSource.Import,
+                Name = "",
+                Email = line.Line.Input.Email!.Trim(),
+                EmailCanonical = line.Canonical,
+                CreatedAt = line.SignedAt ?? now,
+                Language = line.Line.Language,
+                Notable = line.Line.Notable,
+                NotableOrder = line.Line.Notable ? nextNotable++ : null,
+            };
+            SignatureDetails.CopyFrom(letter, line.Line.Input, signature);
+            if (confirmation == ImportConfirmation.ConfirmedByOrganiser)
+            {
+                signature.State = SignatureState.Published;
+                signature.ConfirmedAt = now;
+                signature.PublishedAt = now;
+                signature.ModeratedAt = now;
+                signature.ModeratedBy = audit.ActorName;
+                signature.ModerationReason = $"Confirmed by the organiser on import ({fileName})";
+            }
+            else
+            {
+                var token = VerificationToken.Create();
+                signature.State = SignatureState.Unverified;
+                signature.ConfirmationTokenHash = token.Hash;
+                signature.ConfirmationExpiresAt = now + options.Value.ConfirmationLifetime;
+                signature.EmailsSent = 1;
+                db.Outbox.Add(emails.Confirmation(letter, signature, token));
+            }
+            db.Signatures.Add(signature);
+        }
+        audit.Record(AuditActions.SignaturesImported, letter.Id, after: new
+        {
+            file = fileName,
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            confirmation = confirmation.ToString(),
+            imported = ready.Count,
+            alreadySigned = report.Count(ImportLineStatus.AlreadySigned),
+            repeatedInFile = report.Count(ImportLineStatus.RepeatedInFile),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        counter.Invalidate(letter.Id);
+        outbox.Notify();
+        return new ImportResult(report, ready.Count);
+    }
+}

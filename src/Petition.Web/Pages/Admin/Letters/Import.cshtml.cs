@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Web.Imports;
+
+namespace Petition.Web.Pages.Admin.Letters;
+
+/// <summary>
+/// Import signatures from a CSV file: upload, a preview that marks every bad line and every signer already on the
+/// letter, then a commit that imports all the good lines or, if any line is bad, nothing. Admins only.
+/// </summary>
+[RequestFormLimits(ValueLengthLimit = ImportFile.MaxBytes + 1024 * 1024, MultipartBodyLengthLimit = ImportFile.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(ImportFile.MaxBytes + 2 * 1024 * 1024)]
+public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImport import) : PageModel
+{
+    /// <summary>Lines shown in the preview besides the ones with something to say about them.</summary>
+    public const int ReadyLinesShown = 20;
+    public const int ProblemLinesShown = 500;
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    /// <summary>The file's text, carried from the preview to the commit, where it is checked again.</summary>
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? FileName { get; set; }
+    [BindProperty] public ImportConfirmation Confirmation { get; set; }
+
+    public Letter Letter { get; private set; } = null!;
+    public ImportReport? Report { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostPreviewAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } missing)
+            return missing;
+        if (Upload is { Length: > 0 })
+        {
+            if (Upload.Length > ImportFile.MaxBytes)
+                return Problem($"The file is larger than {ImportFile.MaxBytes / 1024 / 1024} MB; split it into smaller files.");
+            FileName = Path.GetFileName(Upload.FileName);
+            using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
+            try { Text = await reader.ReadToEndAsync(cancellationToken); }
+            catch (DecoderFallbackException) { return Problem("The file is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\"."); }
+        }
+        if (string.IsNullOrWhiteSpace(Text))
+            return Problem("Choose a CSV file, or paste its text.");
+        FileName ??= "pasted.csv";
+        Report = await check.CheckAsync(Letter, Text, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, cancellationToken) is { } missing)
+            return missing;
+        if (string.IsNullOrWhiteSpace(Text))
+            return Problem("There is nothing to import: preview a file first.");
+        var result = await import.CommitAsync(Letter, Text, FileName ?? "pasted.csv", Confirmation, cancellationToken);
+        if (!result.Report.CanCommit)
+        {
+            Report = result.Report;
+            ModelState.AddModelError(nameof(Upload), "Nothing was imported: fix the lines marked below and preview the file again.");
+            return Page();
+        }
+        TempData["Status"] = Confirmation == ImportConfirmation.EmailEachSigner
+            ? $"Imported {result.Imported} signatures; each signer has been sent a confirmation email."
+            : $"Imported {result.Imported} signatures, confirmed by the organiser and published.";
+        return RedirectToPage(new { slug });
+    }
+
+    IActionResult Problem(string message)
+    {
+        ModelState.AddModelError(nameof(Upload), message);
+        return Page();
+    }
+
+    async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
+            return NotFound();
+        Letter = letter;
+        return null;
+    }
+}
