@@ -30,7 +30,8 @@ public sealed class PdfText(XGraphics measure)
         string? family = null;
         foreach (var rune in text.EnumerateRunes())
         {
-            var wanted = Rune.IsLetterOrDigit(rune) || family is null ? PdfFonts.For(rune) : family;
+            var shared = Rune.IsWhiteSpace(rune) || (rune.Value < 0x2000 && !Rune.IsLetterOrDigit(rune));
+            var wanted = shared && family is not null ? family : PdfFonts.For(rune);
             if (wanted != family && run.Length > 0)
             {
                 yield return (family!, run.ToString());

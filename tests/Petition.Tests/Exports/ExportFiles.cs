@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Petition.Tests.Exports;
+
+/// <summary>Reads an exported file back the way its recipient's tools would: a CSV reader, Excel's format, JSON, pdftotext, openssl.</summary>
+public static class ExportFiles
+{
+    /// <summary>The rows of a CSV or XLSX file, heading row first.</summary>
+    public static List<string[]> Table(string format, byte[] file) => format switch
+    {
+        "csv" => Csv(file),
+        "xlsx" => Xlsx(file),
+        _ => throw new ArgumentException(format),
+    };
+
+    static List<string[]> Csv(byte[] file)
+    {
+        Assert.True(file.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }), "A CSV export starts with the UTF-8 byte-order mark.");
+        using var csv = new CsvReader(new StreamReader(new MemoryStream(file), Encoding.UTF8), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (csv.Read())
+            rows.Add(Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i) ?? "").ToArray());
+        return rows;
+    }
+
+    static List<string[]> Xlsx(byte[] file)
+    {
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(file), false);
+        var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
+    }
+
+    public static JsonDocument Json(byte[] file) => JsonDocument.Parse(file);
+
+    public static string PdfText(byte[] file) => Run("pdftotext", ["-enc", "UTF-8", "-", "-"], file).Output;
+
+    /// <summary>openssl's own verdict on the file, its detached signature and the published key.</summary>
+    public static (int ExitCode, string Output) OpensslVerify(byte[] file, byte[] signature, string publicKeyPem)
+    {
+        var directory = Directory.CreateTempSubdirectory("petition-verify-");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(directory.FullName, "export"), file);
+            File.WriteAllBytes(Path.Combine(directory.FullName, "export.sig"), signature);
+            File.WriteAllText(Path.Combine(directory.FullName, "key.pem"), publicKeyPem);
+            return Run("openssl", ["dgst", "-sha256", "-verify", Path.Combine(directory.FullName, "key.pem"),
+                "-signature", Path.Combine(directory.FullName, "export.sig"), Path.Combine(directory.FullName, "export")]);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    static (int ExitCode, string Output) Run(string program, string[] arguments, byte[]? input = null)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+            process.StandardInput.BaseStream.Write(input);
+        process.StandardInput.Close();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error.Result);
+    }
+}
