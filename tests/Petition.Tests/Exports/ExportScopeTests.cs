@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data.Signatures;
+using Petition.Tests.Admin;
+using Petition.Tests.Infrastructure;
+using Petition.Web.Admin.Audit;
+
+namespace Petition.Tests.Exports;
+
+/// <summary>Who may download which list, what each list holds, and the audit log's record of every non-public one.</summary>
+public class ExportScopeTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    readonly PetitionApp app = fixture.App;
+
+    static string Download(string slug, string scope, string format = "Csv", string filter = "") =>
+        $"/admin/letters/{slug}/export?handler=Download&scope={scope}&format={format}{filter}";
+
+    async Task<(string Slug, int LetterId)> LetterAsync()
+    {
+        var letter = await app.PreModeratedLetterAsync("scopes");
+        await app.SignaturesAsync(letter, 2, SignatureState.Published, domain: "published.example");
+        await app.SignaturesAsync(letter, 3, SignatureState.AwaitingReview, domain: "waiting.example");
+        await app.SignaturesAsync(letter, 1, SignatureState.Rejected, domain: "rejected.example",
+            configure: (s, _) => s.ModerationReason = "Not a real name");
+        return (letter.Slug, letter.Id);
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_cannot_download_the_moderation_or_full_list()
+    {
+        var (slug, _) = await LetterAsync();
+        foreach (var scope in new[] { "Moderation", "Full" })
+        {
+            var response = await app.Client().GetAsync(Download(slug, scope));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath, ignoreCase: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_moderator_gets_the_moderation_list_without_emails_and_is_refused_the_full_list()
+    {
+        var (slug, letterId) = await LetterAsync();
+        var moderator = await app.SignInAsync(await app.CreateModeratorAsync());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync(Download(slug, "Full"))).StatusCode);
+
+        var response = await moderator.GetAsync(Download(slug, "Moderation"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = ExportFiles.Table("csv", await response.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("Email", rows[0]);
+        Assert.Contains("State", rows[0]);
+        Assert.Equal(6, rows.Count - 1);
+        Assert.DoesNotContain(rows, r => r.Any(c => c.Contains('@')));
+        var reason = Array.IndexOf(rows[0], "Reason");
+        Assert.Contains(rows, r => r[reason] == "Not a real name");
+
+        var waiting = ExportFiles.Table("csv", await (await moderator.GetAsync(Download(slug, "Moderation", filter: "&filter.state=AwaitingReview"))).Content.ReadAsByteArrayAsync());
+        Assert.Equal(3, waiting.Count - 1);
+
+        var entries = await app.Db(db => db.Audit.Where(a => a.LetterId == letterId && a.Action == AuditActions.SignaturesExported).ToListAsync());
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Contains("\"scope\":\"moderation\"", e.After));
+        Assert.Contains(entries, e => e.After!.Contains("\"signatures\":3") && e.After.Contains("state=AwaitingReview"));
+    }
+
+    [Fact]
+    public async Task An_admin_gets_the_full_list_with_emails_and_the_audit_log_records_its_digest()
+    {
+        var (slug, letterId) = await LetterAsync();
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+
+        var response = await admin.GetAsync(Download(slug, "Full", "Json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var file = await response.Content.ReadAsByteArrayAsync();
+        using var json = ExportFiles.Json(file);
+        var signatures = json.RootElement.GetProperty("signatures").EnumerateArray().ToList();
+        Assert.Equal(6, signatures.Count);
+        Assert.All(signatures, s => Assert.Contains("@", s.GetProperty("email").GetString()));
+
+        var entry = await app.Db(db => db.Audit.SingleAsync(a => a.LetterId == letterId && a.Action == AuditActions.SignaturesExported));
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)), entry.After);
+        Assert.Contains("\"scope\":\"full\"", entry.After);
+    }
+
+    [Fact]
+    public async Task The_public_list_from_the_console_is_the_public_list_and_leaves_no_audit_entry()
+    {
+        var (slug, letterId) = await LetterAsync();
+        var moderator = await app.SignInAsync(await app.CreateModeratorAsync());
+        var rows = ExportFiles.Table("csv", await (await moderator.GetAsync(Download(slug, "Public"))).Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, rows.Count - 1);
+        Assert.False(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letterId && a.Action == AuditActions.SignaturesExported)));
+    }
+
+    [Fact]
+    public async Task The_export_page_offers_the_full_list_to_admins_only()
+    {
+        var (slug, _) = await LetterAsync();
+        var moderatorPage = await (await app.SignInAsync(await app.CreateModeratorAsync())).GetDocumentAsync($"/admin/letters/{slug}/export");
+        Assert.Null(moderatorPage.QuerySelector("#scope-full"));
+        Assert.NotNull(moderatorPage.QuerySelector("#scope-moderation"));
+        var adminPage = await (await app.SignInAsync(await app.CreateAdminAsync())).GetDocumentAsync($"/admin/letters/{slug}/export");
+        Assert.NotNull(adminPage.QuerySelector("#scope-full"));
+    }
+}

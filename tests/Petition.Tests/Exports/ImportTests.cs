@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Petition.Data.Letters;
+using Petition.Data.Signatures;
+using Petition.Tests.Admin;
+using Petition.Tests.Infrastructure;
+using Petition.Web.Admin.Audit;
+
+namespace Petition.Tests.Exports;
+
+/// <summary>An organiser's import: preview, per-line errors and duplicates, then all good lines or nothing.</summary>
+public class ImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    readonly PetitionApp app = fixture.App;
+
+    static string ImportPage(string slug) => $"/admin/letters/{slug}/import";
+
+    async Task<(HttpClient Admin, IHtmlDocument Preview)> PreviewAsync(Letter letter, string csv, string confirmation)
+    {
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var page = await admin.GetDocumentAsync(ImportPage(letter.Slug));
+        var response = await admin.SubmitAsync(page, ImportPage(letter.Slug),
+            new Dictionary<string, string> { ["Text"] = csv, ["Confirmation"] = confirmation }, "form[action*='handler=Preview']");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (admin, await response.ReadDocumentAsync());
+    }
+
+    static Task<HttpResponseMessage> CommitAsync(HttpClient admin, IHtmlDocument preview, string slug) =>
+        admin.SubmitAsync(preview, ImportPage(slug), formSelector: "form[action*='handler=Commit']");
+
+    Task<List<Signature>> ImportedAsync(Letter letter) =>
+        app.Db(db => db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id && s.Source == SignatureSource.Import).ToListAsync());
+
+    [Fact]
+    public async Task Signatures_confirmed_by_the_organiser_are_published_at_once_and_audited()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import"));
+        var csv = """
+            name,email,organisation,country,list publicly,notable,signed at
+            Amina Diallo,amina@example.org,Hôpital de Dakar,SN,yes,yes,2026-10-01
+            李娜,li.na@example.org,北京协和医院,CN,yes,no,
+            Ивaн Quiet,ivan@example.org,,RU,no,no,
+            """.Replace("Ивaн", "Иван");
+        var (admin, preview) = await PreviewAsync(letter, csv, "ConfirmedByOrganiser");
+        Assert.Contains("3 ready to import", preview.Body!.TextContent);
+
+        var committed = await CommitAsync(admin, preview, letter.Slug);
+        Assert.Equal(HttpStatusCode.Redirect, committed.StatusCode);
+
+        var imported = await ImportedAsync(letter);
+        Assert.Equal(3, imported.Count);
+        Assert.All(imported, s => Assert.Equal(SignatureState.Published, s.State));
+        var amina = imported.Single(s => s.Name == "Amina Diallo");
+        Assert.True(amina.Notable);
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero), amina.CreatedAt);
+        Assert.Equal("Hôpital de Dakar", amina.Organization);
+
+        var list = await app.Client().GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/letters/{letter.Slug}/signatures");
+        var names = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["Amina Diallo", "李娜"], names);
+        Assert.Empty(app.Smtp.To("amina@example.org"));
+
+        var entry = await app.Db(db => db.Audit.SingleAsync(a => a.LetterId == letter.Id && a.Action == AuditActions.SignaturesImported));
+        Assert.Contains("\"imported\":3", entry.After);
+        Assert.Contains("ConfirmedByOrganiser", entry.After);
+    }
+
+    [Fact]
+    public async Task Each_imported_signer_can_be_sent_the_usual_confirmation_email()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import-mail"));
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var (admin, preview) = await PreviewAsync(letter, $"name,email,list publicly\nGrace Mensah,{email},yes\n", "EmailEachSigner");
+        Assert.Equal(HttpStatusCode.Redirect, (await CommitAsync(admin, preview, letter.Slug)).StatusCode);
+
+        var signature = (await ImportedAsync(letter)).Single();
+        Assert.Equal(SignatureState.Unverified, signature.State);
+        var client = app.Client();
+        var confirmed = await client.ConfirmAsync(await app.ConfirmationPathAsync(email));
+        Assert.True(confirmed.IsSuccessStatusCode || confirmed.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(SignatureState.Published, (await app.SignatureAsync(signature.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_file_with_a_bad_line_is_reported_line_by_line_and_imports_nothing()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import-bad"));
+        var csv = "name,email,country\nGood Person,good@example.org,FR\nBad Email,not-an-email,FR\nBad Country,c@example.org,XX\n";
+        var (admin, preview) = await PreviewAsync(letter, csv, "ConfirmedByOrganiser");
+        var text = preview.Body!.TextContent;
+        Assert.Contains("2 with errors", text);
+        Assert.Contains("Enter an email address like name@example.org.", text);
+        Assert.Contains("Choose a country from the list.", text);
+        Assert.Null(preview.QuerySelector("form[action*='handler=Commit']"));
+
+        // Posting the commit anyway (a stale page, a crafted request) changes nothing either.
+        var token = (await admin.GetDocumentAsync(ImportPage(letter.Slug)))
+            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forced = await admin.PostAsync(ImportPage(letter.Slug) + "?handler=Commit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Text"] = csv, ["Confirmation"] = "ConfirmedByOrganiser", ["FileName"] = "x.csv",
+        }));
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Contains("Nothing was imported", (await forced.ReadDocumentAsync()).Body!.TextContent);
+        Assert.Empty(await ImportedAsync(letter));
+        Assert.False(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letter.Id && a.Action == AuditActions.SignaturesImported)));
+    }
+
+    [Fact]
+    public async Task Signers_already_on_the_letter_or_repeated_in_the_file_are_skipped_and_said_so()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import-dup"));
+        var existing = (await app.SignaturesAsync(letter, 1, SignatureState.Published))[0];
+        var csv = $"name,email\nAlready There,{existing.Email.ToUpperInvariant()}\nNew Person,new@example.org\nNew Again,NEW@example.org\n";
+        var (admin, preview) = await PreviewAsync(letter, csv, "ConfirmedByOrganiser");
+        var text = preview.Body!.TextContent;
+        Assert.Contains("1 already signed this letter", text);
+        Assert.Contains("1 repeated in the file", text);
+        Assert.Contains("no list publicly column", text.Replace("\n", " ").Replace("  ", " "), StringComparison.OrdinalIgnoreCase);
+
+        await CommitAsync(admin, preview, letter.Slug);
+        Assert.Equal(["New Person"], (await ImportedAsync(letter)).Select(s => s.Name));
+    }
+
+    [Theory]
+    [InlineData("name,email,shoe size\nA,a@example.org,42\n", "Column \"shoe size\" is not one we know")]
+    [InlineData("organisation,country\nClinic,FR\n", "needs a \"name\" and an \"email\" column")]
+    [InlineData("name,email\n", "has no signatures")]
+    public async Task A_malformed_file_gets_a_clear_report(string csv, string expected)
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import-malformed"));
+        var (_, preview) = await PreviewAsync(letter, csv, "ConfirmedByOrganiser");
+        Assert.Contains("The file cannot be imported", preview.Body!.TextContent);
+        Assert.Contains(expected, preview.Body.TextContent);
+        Assert.Empty(await ImportedAsync(letter));
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_that_is_not_utf8_is_refused_with_advice()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import-latin1"));
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var page = await admin.GetDocumentAsync(ImportPage(letter.Slug));
+        var token = page.QuerySelector("form[action*='handler=Preview'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("ConfirmedByOrganiser"), "Confirmation" },
+        };
+        var file = new ByteArrayContent(Encoding.Latin1.GetBytes("name,email\nJosé,jose@example.org\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", "latin1.csv");
+        var response = await admin.PostAsync(ImportPage(letter.Slug) + "?handler=Preview", form);
+        Assert.Contains("save it as \"CSV UTF-8\"", (await response.ReadDocumentAsync()).Body!.TextContent);
+        Assert.Empty(await ImportedAsync(letter));
+    }
+}
