@@ -33,6 +33,12 @@ fi
 [ -x /usr/bin/chromium ] || { log "installing Chromium"; apt_install chromium fonts-noto-core fonts-noto-cjk; }
 # The font the share image is drawn with (src/Petition.Web/Sharing/ShareImage.cs).
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || { log "installing fonts-dejavu-core"; apt_install fonts-dejavu-core; }
+# The delivery PDF's fonts beyond DejaVu (src/Petition.Web/Exports/Pdf/PdfFonts.cs); pdftotext and openssl read
+# exports back in the tests as a recipient would.
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] && [ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] \
+  || { log "installing the PDF fonts"; apt_install fonts-droid-fallback fonts-symbola; }
+command -v pdftotext >/dev/null || { log "installing poppler-utils"; apt_install poppler-utils; }
+command -v openssl >/dev/null || { log "installing openssl"; apt_install openssl; }
 # axe-core for the accessibility tests, from npm's lock file.
 [ -d tests/Petition.Tests/axe/node_modules ] || { log "installing axe-core"; (cd tests/Petition.Tests/axe && npm ci --no-audit --no-fund >/dev/null); }
 
