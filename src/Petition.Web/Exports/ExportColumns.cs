@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Petition.Data.Letters;
 using Petition.Web.Letters;
@@ -92,5 +93,8 @@ public static class ExportColumns
         new("userAgent", "User agent", r => r.UserAgent),
     ];
 
-    static string? CountryName(ExportRow row) => row.Country is { } code ? Countries.Name(code) : null;
+    /// <summary>Looked up once per country, not once per row: naming a region through ICU costs more than writing the row.</summary>
+    static readonly ConcurrentDictionary<string, string> CountryNames = new(StringComparer.Ordinal);
+
+    static string? CountryName(ExportRow row) => row.Country is { } code ? CountryNames.GetOrAdd(code, Countries.Name) : null;
 }

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The export benchmark: seeds a PostgreSQL database with COPY (default 1,000,000 published signatures), starts the
+# app published in Release, downloads the public list in every format, and records rows per second and how far the
+# app's memory rose above where it stood before each download. Writes its section of docs/benchmarks.md.
+#
+#   bench/export.sh
+#
+# Settings (environment): BENCH_SIGNATURES (default 1000000), BENCH_PDF_ROWS (rows in the PDF, default 100000),
+# BENCH_PORT (default 5098), BENCH_DATABASE (default petition_export_bench, dropped and recreated), BENCH_OUTPUT
+# (default docs/benchmarks.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIGNATURES=${BENCH_SIGNATURES:-1000000}
+PDF_ROWS=${BENCH_PDF_ROWS:-100000}
+PORT=${BENCH_PORT:-5098}
+DB=${BENCH_DATABASE:-petition_export_bench}
+OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
+SLUG=upr-accountability
+BASE=http://127.0.0.1:$PORT
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-petition} PGPASSWORD=${PGPASSWORD:-petition}
+export PGOPTIONS='-c client_min_messages=warning'
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+WORK=$(mktemp -d /tmp/petition-export-bench.XXXXXX)
+STARTED=$(date -u +"%Y-%m-%d %H:%M UTC")
+APP_PID=
+
+log() { echo "== $(date -u +%H:%M:%S) $*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+  log "starting PostgreSQL"
+  as_root pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1{print $1}')" main start
+  for _ in $(seq 50); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.2; done
+fi
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+
+log "publishing the app (Release)"
+dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
+export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE Database__Provider=Postgres \
+  ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB" \
+  RateLimiting__Enabled=false Logging__LogLevel__Default=Warning Email__Smtp__Host= Email__PickupDirectory="$WORK/mail" \
+  Site__PublicBaseUrl=$BASE
+(cd "$WORK/app" && dotnet Petition.Web.dll migrate)
+(cd "$WORK/app" && exec dotnet Petition.Web.dll) >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.3; done
+LETTER=$(sql -tA -c "SELECT \"Id\" FROM \"Letters\" WHERE \"Slug\" = '$SLUG'")
+
+log "seeding $SIGNATURES published signatures with COPY"
+python3 bench/seed.py "$LETTER" "$SIGNATURES" 0 /dev/null | sql -c '\copy "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "Email", "EmailCanonical", "Title", "Organization", "Category", "Country", "City", "ListPublicly", "Notable", "Hidden", "ShowVerifiedBadge", "Unsubscribed", "EmailsSent", "SearchText", "CreatedAt", "ConfirmedAt", "PublishedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt") FROM STDIN WITH (FORMAT csv)'
+sql -c 'VACUUM ANALYZE "Signatures"'
+# The PDF covers the newest signatures, from the date that leaves about BENCH_PDF_ROWS of them.
+PDF_FROM=$(sql -tA -c "SELECT to_char(\"CreatedAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM \"Signatures\"
+  WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND NOT \"Hidden\" ORDER BY \"CreatedAt\" DESC OFFSET $((PDF_ROWS - 1)) LIMIT 1")
+
+kib() { awk -v key="$1:" '$1 == key {print $2}' "/proc/$APP_PID/status"; }
+RESULTS=$WORK/results.tsv
+download() { # name, path
+  local name=$1 path=$2
+  # Reset the peak, so VmHWM afterwards is the highest the app stood during this download.
+  echo 5 >"/proc/$APP_PID/clear_refs" 2>/dev/null || true
+  local before seconds
+  before=$(kib VmRSS)
+  seconds=$(curl -sf -o "$WORK/$name" -D "$WORK/$name.headers" -w '%{time_total}' "$BASE$path")
+  local peak rows bytes
+  peak=$(kib VmHWM)
+  rows=$(grep -i '^petition-signature-count:' "$WORK/$name.headers" | tr -dc '0-9')
+  bytes=$(stat -c %s "$WORK/$name")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rows" "$seconds" "$before" "$peak" "$bytes" >>"$RESULTS"
+  log "$name: $rows rows in $seconds s, RSS $((before / 1024)) MB before, peak $((peak / 1024)) MB, $((bytes / 1024 / 1024)) MB file"
+}
+log "warming up"
+curl -sf -o /dev/null "$BASE/api/letters/$SLUG/signatures.csv?country=FR"
+for format in csv json xlsx; do
+  download "$format" "/api/letters/$SLUG/signatures.$format"
+done
+download pdf "/api/letters/$SLUG/signatures.pdf?from=$PDF_FROM"
+
+log "writing the export section of $OUTPUT"
+python3 - "$RESULTS" "$OUTPUT" "$STARTED" "$SIGNATURES" <<'PY'
+import sys, os, subprocess
+results, output, started, signatures = sys.argv[1:5]
+rows = [line.rstrip("\n").split("\t") for line in open(results)]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+lines = ["<!-- export-benchmark:start -->", "## Exports", "",
+         f"Measured {started} by `bench/export.sh` on {os.cpu_count()} cores ({cpu}), the app (Release), PostgreSQL and curl "
+         f"sharing the machine, with {int(signatures):,} published signatures seeded. Each format is the public list as anyone "
+         "downloads it, streamed from one database snapshot into a temporary file, then hashed and signed. Memory is the app's "
+         "peak resident set during the download less what it held just before (VmHWM reset through /proc/PID/clear_refs).", "",
+         "| format | rows | seconds | rows per second | memory growth | file size |", "|---|---:|---:|---:|---:|---:|"]
+for name, count, seconds, before, peak, size in rows:
+    count, seconds = int(count or 0), float(seconds)
+    growth = max(0, int(peak) - int(before)) / 1024
+    lines.append(f"| {name.upper()} | {count:,} | {seconds:.1f} | {count / seconds:,.0f} | {growth:,.0f} MB | {int(size) / 1048576:,.0f} MB |")
+lines += ["", "Targets (issue 4): CSV ≥ 200,000 rows per second with memory growth under 100 MB; a PDF of 100,000 rows well under a minute.",
+          "<!-- export-benchmark:end -->"]
+section = "\n".join(lines)
+text = open(output).read() if os.path.exists(output) else "# Benchmarks\n"
+start, end = text.find("<!-- export-benchmark:start -->"), text.find("<!-- export-benchmark:end -->")
+if start >= 0 and end >= 0:
+    text = text[:start] + section + text[end + len("<!-- export-benchmark:end -->"):]
+else:
+    text = text.rstrip("\n") + "\n\n" + section + "\n"
+open(output, "w").write(text)
+print(section)
+PY
+log "done"
