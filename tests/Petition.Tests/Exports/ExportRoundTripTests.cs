@@ -106,7 +106,7 @@ public class ExportRoundTripTests(SqliteFixture fixture) : IClassFixture<SqliteF
         foreach (var (name, organization) in Signers.Where(s => !s.Name.Contains("محمد")))
         {
             // The emoji is drawn (Symbola), but PDFsharp 6.2.4 maps characters beyond U+FFFF wrongly in the text a
-            // reader copies out, so only the letters around it are compared here (docs/decisions/013).
+            // reader copies out, so only the letters around it are compared here (docs/decisions/017).
             var comparable = string.Concat(name.EnumerateRunes().Where(r => r.IsBmp).Select(r => r.ToString())).Trim();
             Assert.Contains(Squeeze(comparable), extracted);
             Assert.Contains(Squeeze(organization), extracted);
