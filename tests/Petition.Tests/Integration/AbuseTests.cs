@@ -32,6 +32,19 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task Downloading_the_whole_list_too_often_gets_429_while_the_list_pages_stay_open()
+    {
+        await using var app = await StartAsync(new() { ["RateLimiting:ExportPerMinutePerAddress"] = "2" });
+        var client = app.Client();
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/letters/upr-accountability/signatures.csv")).StatusCode);
+        var refused = await client.GetAsync("/api/letters/upr-accountability/signatures.pdf");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/letters/upr-accountability/signatures")).StatusCode);
+    }
+
+    [Fact]
     public async Task One_email_domain_cannot_flood_a_letter()
     {
         await using var app = await StartAsync(new() { ["RateLimiting:SignPerMinutePerEmailDomain"] = "3" });
