@@ -14,8 +14,10 @@ public record ExportColumn(string Key, string Header, Func<ExportRow, object?> V
         null => null,
         string text => text,
         bool flag => flag ? "yes" : "no",
-        DateTimeOffset at => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+        // "s" is ISO 8601 without a fraction, formatted without parsing a pattern each time.
+        DateTimeOffset at => at.UtcDateTime.ToString("s", CultureInfo.InvariantCulture) + "Z",
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        long number => number.ToString(CultureInfo.InvariantCulture),
         var other => other.ToString(),
     };
 }

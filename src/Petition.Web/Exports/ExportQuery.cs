@@ -40,13 +40,14 @@ public static class ExportQuery
         return signatures;
     }
 
-    public static async IAsyncEnumerable<ExportRow> StreamAsync(this IQueryable<Signature> selected,
+    public static async IAsyncEnumerable<ExportRow> StreamAsync(this IQueryable<Signature> selected, ExportScope scope,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var project = scope == ExportScope.Public ? (Func<IQueryable<Signature>, IQueryable<ExportRow>>)ProjectPublic : Project;
         var notable = selected.Where(s => s.Notable).OrderBy(s => s.NotableOrder ?? 0).ThenBy(s => s.Id);
-        await foreach (var row in Project(notable).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in project(notable).AsAsyncEnumerable().WithCancellation(cancellationToken))
             yield return row;
-        await foreach (var row in Project(selected.Where(s => !s.Notable).OrderBy(s => s.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in project(selected.Where(s => !s.Notable).OrderBy(s => s.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken))
             yield return row;
     }
 
@@ -56,4 +57,11 @@ public static class ExportQuery
             s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
             s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
             s.WithdrawnAt));
+
+    /// <summary>The public list never reads an email, a comment or request data from the database at all.</summary>
+    static IQueryable<ExportRow> ProjectPublic(IQueryable<Signature> signatures) =>
+        signatures.Select(s => new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, "", s.Title,
+            s.Organization, s.Category, s.Country, s.City, null, s.ListPublicly, s.Notable, s.Hidden, s.Language,
+            s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, null, s.PublishedAt, null, null, null, null, null, null,
+            false, null, null));
 }

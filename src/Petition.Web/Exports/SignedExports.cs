@@ -40,7 +40,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
                 var document = new ExportDocument(site.Value.Name, letter, site.Value.Link($"/letters/{letter.Slug}"),
                     version?.Version ?? letter.Version, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
                     scope, filter.Describe(), count, now, ExportColumns.For(scope, letter.Fields));
-                await writer.WriteAsync(file, document, selected.StreamAsync(cancellationToken), cancellationToken);
+                await writer.WriteAsync(file, document, selected.StreamAsync(scope, cancellationToken), cancellationToken);
                 await snapshot.CommitAsync(cancellationToken);
             }
             await file.FlushAsync(cancellationToken);
