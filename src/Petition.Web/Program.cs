@@ -6,6 +6,7 @@ using Petition.Web.Commands;
 using Petition.Web.Database;
 using Petition.Web.Email;
 using Petition.Web.Front;
+using Petition.Web.Languages;
 using Petition.Web.Privacy;
 using Petition.Web.Observability;
 using Petition.Web.Sharing;
@@ -20,6 +21,7 @@ builder.AddPrivacy();
 builder.AddAccounts();
 builder.AddAdmin();
 builder.AddFrontEnd();
+builder.AddLanguages();
 builder.AddProxySupport();
 builder.AddRateLimits();
 builder.AddOutputCaching();
@@ -33,6 +35,7 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseFrontEnd();
 app.MapLettersApi();
+app.MapLanguageSwitch();
 app.MapSharing();
 app.MapMetrics();
 
