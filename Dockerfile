@@ -15,9 +15,10 @@ RUN dotnet publish src/Petition.Web -c Release -o /app
 
 # Runtime
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# curl only for the health check; the base image has neither curl nor wget. DejaVu: the share image's font.
+# curl only for the health check; the base image has neither curl nor wget. DejaVu: the share image's font;
+# Noto Sans CJK (about 90 MB) for share images of Chinese, Japanese or Korean titles.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends curl fonts-dejavu-core fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

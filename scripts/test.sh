@@ -33,6 +33,8 @@ fi
 [ -x /usr/bin/chromium ] || { log "installing Chromium"; apt_install chromium fonts-noto-core fonts-noto-cjk; }
 # The font the share image is drawn with (src/Petition.Web/Sharing/ShareImage.cs).
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || { log "installing fonts-dejavu-core"; apt_install fonts-dejavu-core; }
+# DejaVu has no Chinese, Japanese or Korean glyphs: a share image whose title needs them uses Noto Sans CJK.
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ] || { log "installing fonts-noto-cjk"; apt_install fonts-noto-cjk; }
 # axe-core for the accessibility tests, from npm's lock file.
 [ -d tests/Petition.Tests/axe/node_modules ] || { log "installing axe-core"; (cd tests/Petition.Tests/axe && npm ci --no-audit --no-fund >/dev/null); }
 
