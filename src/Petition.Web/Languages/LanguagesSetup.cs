@@ -24,6 +24,9 @@ public static class LanguagesSetup
             options.ApplyCurrentCultureToResponseHeaders = true; // Content-Language
             options.RequestCultureProviders =
             [
+                // The console is in English only (decision 013): its pages say so, whatever the visitor chose.
+                new CustomRequestCultureProvider(http => Task.FromResult(IsConsole(http.Request.Path)
+                    ? new ProviderCultureResult(SiteLanguages.Default) : null)),
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
@@ -64,6 +67,10 @@ public static class LanguagesSetup
         }).ExcludeFromDescription();
         return app;
     }
+
+    static bool IsConsole(PathString path) =>
+        path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A path on this site: starts with one slash, not "//" or "/\", which browsers take for another host.</summary>
     public static bool IsLocal(string? url) =>

@@ -164,4 +164,12 @@ public class LanguageTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         var languages = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("language").GetString()).Order().ToList();
         Assert.Equal(["en", "fr"], languages);
     }
+
+    [Fact]
+    public async Task The_console_speaks_English_whatever_the_visitor_chose()
+    {
+        var page = await Visitor("fr-FR").GetDocumentAsync("/account/login?culture=zh-Hans");
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Skip to content", page.QuerySelector(".skip-link")!.TextContent);
+    }
 }
