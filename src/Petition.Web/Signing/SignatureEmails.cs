@@ -110,7 +110,7 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
         Line("Category", signature.Category);
         Line("Country", signature.Country is null ? null : Countries.Name(signature.Country));
         Line("City", signature.City);
-        Line("Name on the public list", signature.ListPublicly ? t["yes"] : t["no, counted only"]);
+        Line("Name on the public list", signature.ListPublicly ? t["Yes"] : t["No, counted only"]);
         return text.ToString();
     }
 

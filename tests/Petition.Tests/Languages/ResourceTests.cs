@@ -25,6 +25,18 @@ public partial class ResourceTests
             Assert.True(Placeholders(key).SequenceEqual(Placeholders(value)), $"{language}: placeholders differ in \"{key}\" → \"{value}\"");
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("zh-Hans")]
+    [InlineData("ar")]
+    public void No_two_keys_differ_only_in_case(string language)
+    {
+        // Resource names are case-insensitive: "Signatures" and "signatures" would be one string, the other dropped.
+        var clashes = Resource(language).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(clashes.Count == 0, string.Join(", ", clashes));
+    }
+
     [Fact]
     public void The_partial_Arabic_translation_keeps_the_placeholders_too()
     {
