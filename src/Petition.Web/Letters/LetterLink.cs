@@ -11,6 +11,6 @@ public static class LetterLink
     {
         var text = LetterText.Of(letter);
         var encode = HtmlEncoder.Default;
-        return $"<a href=\"/letters/{encode.Encode(letter.Slug)}\" lang=\"{encode.Encode(text.Language)}\">{encode.Encode(text.Title)}</a>";
+        return $"<a href=\"/letters/{encode.Encode(letter.Slug)}\" lang=\"{encode.Encode(text.Language)}\" dir=\"{text.Direction}\">{encode.Encode(text.Title)}</a>";
     }
 }

@@ -6,6 +6,15 @@ namespace Petition.Web.Letters;
 /// <summary>The title and body of a letter in one language: a translation, or the original.</summary>
 public record LetterText(string Language, string Title, string Body, bool IsOriginal)
 {
+    /// <summary>"rtl" or "ltr": the letter's own text keeps its direction inside a page in another language.</summary>
+    public string Direction => DirectionOf(Language);
+
+    public static string DirectionOf(string language)
+    {
+        try { return System.Globalization.CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr"; }
+        catch (System.Globalization.CultureNotFoundException) { return "auto"; }
+    }
+
     /// <summary>
     /// The letter in the given language (the current one by default) when the organisers translated it, else the
     /// original. Only the translations loaded with the letter are looked at.

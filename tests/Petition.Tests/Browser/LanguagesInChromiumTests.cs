@@ -99,4 +99,20 @@ public class LanguagesInChromiumTests
         Assert.True(Math.Abs(edges[1] - edges[3]) < 2 && edges[0] > edges[2] + 100, $"label text at {edges[0]}..{edges[1]}, field at {edges[2]}..{edges[3]}");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName, "letter-ar-1280.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task The_French_Chinese_and_Arabic_letter_pages_fit_a_phone_screen()
+    {
+        await using var app = await PetitionApp.StartOnSocketAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+        foreach (var culture in new[] { "fr", "zh-Hans", "ar" })
+        {
+            var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 360, Height = 800 } });
+            await page.GotoAsync($"{app.BaseUrl}/letters/upr-accountability?culture={culture}");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, $"letter-{culture}-360.png"), FullPage = true });
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+                $"the {culture} page is wider than 360 px");
+        }
+    }
 }
