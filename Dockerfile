@@ -15,10 +15,11 @@ RUN dotnet publish src/Petition.Web -c Release -o /app
 
 # Runtime
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# curl only for the health check; the base image has neither curl nor wget. DejaVu: the share image's font; with
-# Droid Sans Fallback (Chinese, Japanese, Korean) and Symbola (emoji), the fonts the delivery PDF embeds.
+# curl only for the health check; the base image has neither curl nor wget. DejaVu: the share image's font;
+# Noto Sans CJK (about 90 MB) for share images of Chinese, Japanese or Korean titles; Droid Sans Fallback (Chinese,
+# Japanese, Korean) and Symbola (emoji), with DejaVu, the fonts the delivery PDF embeds.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl fonts-dejavu-core fonts-droid-fallback fonts-symbola \
+    && apt-get install -y --no-install-recommends curl fonts-dejavu-core fonts-noto-cjk fonts-droid-fallback fonts-symbola \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .

@@ -33,6 +33,8 @@ fi
 [ -x /usr/bin/chromium ] || { log "installing Chromium"; apt_install chromium fonts-noto-core fonts-noto-cjk; }
 # The font the share image is drawn with (src/Petition.Web/Sharing/ShareImage.cs).
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || { log "installing fonts-dejavu-core"; apt_install fonts-dejavu-core; }
+# DejaVu has no Chinese, Japanese or Korean glyphs: a share image whose title needs them uses Noto Sans CJK.
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ] || { log "installing fonts-noto-cjk"; apt_install fonts-noto-cjk; }
 # The delivery PDF's fonts beyond DejaVu (src/Petition.Web/Exports/Pdf/PdfFonts.cs); pdftotext and openssl read
 # exports back in the tests as a recipient would.
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] && [ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] \

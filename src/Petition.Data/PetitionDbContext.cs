@@ -21,6 +21,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SignatureToken> SignatureTokens => Set<SignatureToken>();
     public DbSet<LetterVersion> LetterVersions => Set<LetterVersion>();
+    public DbSet<LetterTranslation> LetterTranslations => Set<LetterTranslation>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<BlockRule> BlockRules => Set<BlockRule>();
     public DbSet<OrganisationDomain> OrganisationDomains => Set<OrganisationDomain>();
@@ -48,6 +49,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             letter.Property(l => l.Title).HasMaxLength(300);
             letter.Property(l => l.Recipients).HasMaxLength(1000);
             letter.Property(l => l.IdentificationNote).HasMaxLength(1000);
+            letter.Property(l => l.Language).HasMaxLength(16).HasDefaultValue("en");
             letter.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
             letter.Property(l => l.ModerationMode).HasConversion<string>().HasMaxLength(20);
             letter.Property(l => l.Fields).HasConversion(
@@ -107,6 +109,14 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             version.Property(v => v.Title).HasMaxLength(300);
             version.Property(v => v.ChangeSummary).HasMaxLength(2000);
             version.HasOne<Letter>().WithMany(l => l.Versions).HasForeignKey(v => v.LetterId);
+        });
+
+        model.Entity<LetterTranslation>(translation =>
+        {
+            translation.HasIndex(t => new { t.LetterId, t.Language }).IsUnique();
+            translation.Property(t => t.Language).HasMaxLength(16);
+            translation.Property(t => t.Title).HasMaxLength(300);
+            translation.HasOne<Letter>().WithMany(l => l.Translations).HasForeignKey(t => t.LetterId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<AuditEntry>(entry =>

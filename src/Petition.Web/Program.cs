@@ -7,6 +7,7 @@ using Petition.Web.Database;
 using Petition.Web.Email;
 using Petition.Web.Exports;
 using Petition.Web.Front;
+using Petition.Web.Languages;
 using Petition.Web.Privacy;
 using Petition.Web.Observability;
 using Petition.Web.Sharing;
@@ -21,6 +22,7 @@ builder.AddPrivacy();
 builder.AddAccounts();
 builder.AddAdmin();
 builder.AddFrontEnd();
+builder.AddLanguages();
 builder.AddProxySupport();
 builder.AddRateLimits();
 builder.AddOutputCaching();
@@ -35,6 +37,7 @@ if (await app.TryRunCommandAsync(args))
 
 app.UseFrontEnd();
 app.MapLettersApi();
+app.MapLanguageSwitch();
 app.MapSharing();
 app.MapExports();
 app.MapMetrics();

@@ -353,6 +353,13 @@ namespace Petition.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("ModerationMode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -396,6 +403,42 @@ namespace Petition.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("Petition.Data.Letters.LetterTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("LetterTranslations");
                 });
 
             modelBuilder.Entity("Petition.Data.Letters.LetterVersion", b =>
@@ -811,6 +854,15 @@ namespace Petition.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Petition.Data.Letters.LetterTranslation", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Petition.Data.Letters.LetterVersion", b =>
                 {
                     b.HasOne("Petition.Data.Letters.Letter", null)
@@ -844,6 +896,8 @@ namespace Petition.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>
                 {
+                    b.Navigation("Translations");
+
                     b.Navigation("Versions");
                 });
 

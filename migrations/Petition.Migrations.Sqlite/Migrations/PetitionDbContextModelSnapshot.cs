@@ -335,6 +335,13 @@ namespace Petition.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("ModerationMode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -378,6 +385,40 @@ namespace Petition.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("Petition.Data.Letters.LetterTranslation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("LetterTranslations");
                 });
 
             modelBuilder.Entity("Petition.Data.Letters.LetterVersion", b =>
@@ -776,6 +817,15 @@ namespace Petition.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Petition.Data.Letters.LetterTranslation", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Petition.Data.Letters.LetterVersion", b =>
                 {
                     b.HasOne("Petition.Data.Letters.Letter", null)
@@ -809,6 +859,8 @@ namespace Petition.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>
                 {
+                    b.Navigation("Translations");
+
                     b.Navigation("Versions");
                 });
 

@@ -35,6 +35,11 @@ public class Letter
 
     public List<LetterVersion> Versions { get; set; } = [];
 
+    /// <summary>The language the title and body are written in (a culture name such as "en").</summary>
+    public string Language { get; set; } = "en";
+
+    public List<LetterTranslation> Translations { get; set; } = [];
+
     public bool IsOpenAt(DateTimeOffset now) =>
         Status == LetterStatus.Open
         && (OpensAt is null || OpensAt <= now)

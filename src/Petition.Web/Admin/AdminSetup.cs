@@ -32,6 +32,7 @@ public static class AdminSetup
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<SignatureModeration>();
         builder.Services.AddScoped<LetterEditor>();
+        builder.Services.AddScoped<LetterTranslator>();
         builder.Services.AddScoped<AbuseSignals>();
         builder.Services.AddScoped<Imports.ImportCheck>();
         builder.Services.AddScoped<Imports.SignatureImport>();

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Caching;
 using Petition.Web.Front;
+using Petition.Web.Languages;
 using Petition.Web.Letters;
 using Petition.Web.Observability;
 using Petition.Web.Signatories;
@@ -78,7 +80,7 @@ public static class LettersApi
 
     static async Task<Results<Accepted<SignatureAccepted>, ValidationProblem, ProblemHttpResult>> Sign(
         string slug, SignatureInput input, HttpContext http, LetterCache letters, SigningService signing,
-        Abuse.ProofOfWork proofOfWork, TimeProvider time, CancellationToken cancellationToken)
+        Abuse.ProofOfWork proofOfWork, TimeProvider time, IStringLocalizer<SiteText> text, CancellationToken cancellationToken)
     {
         var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
         if (letter is null)
@@ -87,7 +89,7 @@ public static class LettersApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This letter is not open for signatures.",
                 detail: $"The letter '{slug}' is {letter.Status.ToString().ToLowerInvariant()}; it takes no signatures now.");
 
-        var result = await new SignatureInputValidator(letter, proofOfWork).ValidateAsync(input, cancellationToken);
+        var result = await new SignatureInputValidator(letter, proofOfWork, text).ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
             return TypedResults.ValidationProblem(result.ToProblemErrors(), title: "Some fields need attention.");
 

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
+
+using Petition.Web.Languages;
 
 namespace Petition.Web.Caching;
 
@@ -35,9 +38,11 @@ public static class CachingSetup
         {
             options.AddPolicy(LetterPage, policy => policy
                 // A visitor with a cookie may have a status message (TempData) or a session the page would show:
-                // their page is rendered for them alone.
-                .With(context => !context.HttpContext.Request.Headers.ContainsKey(HeaderNames.Cookie))
+                // their page is rendered for them alone. The language cookie alone changes only the language.
+                .With(context => CarriesNoCookieButLanguage(context.HttpContext.Request))
                 .SetVaryByQuery([])
+                // One entry per interface language, whether it came from ?culture=, the cookie or Accept-Language.
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
                 .Expire(maxAge));
             options.AddPolicy(Letter, policy => policy.SetVaryByQuery([]).Expire(maxAge));
             options.AddPolicy(Letters, policy => policy.Tag(LettersTag).Expire(maxAge));
@@ -46,6 +51,10 @@ public static class CachingSetup
         builder.Services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         return builder;
     }
+
+    static bool CarriesNoCookieButLanguage(HttpRequest request) =>
+        !request.Headers.ContainsKey(HeaderNames.Cookie)
+        || request.Cookies.Keys.All(name => name == LanguagesSetup.CookieName);
 
     /// <summary>Marks the response being built as one about this letter, so its confirmations evict it.</summary>
     public static void TagWithLetter(this HttpContext http, int letterId) =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Petition.Data;
 using Petition.Web.Database;
+using Petition.Web.Languages;
 
 namespace Petition.Web.Front;
 
@@ -49,6 +50,9 @@ public static class FrontEndSetup
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseSecurityHeaders();
+        // Early, so error pages and API problems speak the visitor's language; before the output cache, which
+        // varies the letter page by it.
+        app.UseLanguages();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions

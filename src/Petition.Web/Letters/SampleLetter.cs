@@ -69,5 +69,48 @@ public class SampleLetter(PetitionDbContext db, TimeProvider time, ILogger<Sampl
 
             *The undersigned*
             """,
+        Translations = [French(now)],
+    };
+
+    /// <summary>The sample's French text, so a newcomer sees a translated letter with a French browser.</summary>
+    static LetterTranslation French(DateTimeOffset now) => new()
+    {
+        Language = "fr",
+        UpdatedAt = now,
+        Title = "Posez les questions difficiles lors de l'Examen périodique universel",
+        Body = """
+            Excellences,
+
+            Tous les quelques années, l'Examen périodique universel donne à chaque État l'occasion de demander à un
+            autre, en public et officiellement, comment il tient les promesses faites en signant les traités relatifs
+            aux droits humains. L'examen ne sert que si les États saisissent cette occasion. Une question qui n'est pas
+            posée à Genève est une réponse qui n'est jamais donnée.
+
+            Nous vous écrivons en tant que médecins, infirmières et infirmiers, chercheurs, parlementaires, juristes et
+            journalistes qui suivons depuis de nombreuses années des informations crédibles faisant état de
+            **détentions sans procès, de torture et de prélèvements d'organes sur des prisonniers d'opinion**. Des
+            chercheurs indépendants ont comparé les volumes de transplantation publiés à ce que pourrait fournir un
+            système de don volontaire, et ont relevé des écarts qu'aucune explication officielle n'a comblés. Des délais
+            d'attente de quelques jours ou semaines pour un organe compatible, là où d'autres pays les comptent en mois
+            ou en années, en sont un signe parmi d'autres.
+
+            Nous demandons donc à votre délégation, lors du prochain examen :
+
+            1. De soulever, dans vos recommandations, le sort des personnes détenues pour leurs convictions, et de
+               demander que les Rapporteurs spéciaux des Nations unies sur la torture et sur la liberté de religion ou
+               de conviction puissent se rendre sur place.
+            2. De demander des données transparentes et vérifiables sur le don et la transplantation d'organes :
+               origine des organes, délais d'attente et nombre de transplantations réalisées dans chaque hôpital.
+            3. De soutenir la nomination d'un expert indépendant chargé d'examiner les allégations de prélèvements
+               forcés d'organes et de faire rapport au Conseil des droits de l'homme.
+            4. De réexaminer votre propre législation, afin qu'aucun citoyen, hôpital ou assureur de votre pays ne
+               participe à un tourisme de transplantation qui pourrait reposer sur de tels abus.
+
+            Le silence vaut consentement. Nous vous demandons de ne pas vous taire.
+
+            Avec nos respectueuses salutations,
+
+            *Les signataires*
+            """,
     };
 }

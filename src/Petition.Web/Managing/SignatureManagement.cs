@@ -18,7 +18,7 @@ public class SignatureManagement(PetitionDbContext db, SignatureCounter counter,
             return null;
         var hash = VerificationToken.HashOf(token);
         var now = time.GetUtcNow();
-        return await db.Signatures.Include(s => s.Letter)
+        return await db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
             .Where(s => s.State != SignatureState.Withdrawn)
             .FirstOrDefaultAsync(s => s.Tokens.Any(t => t.Hash == hash && t.Purpose == TokenPurpose.Manage && t.ExpiresAt > now),
                 cancellationToken);

@@ -19,7 +19,7 @@ public class VersionNotices(PetitionDbContext db, SignatureEmails emails, Outbox
     /// <returns>How many signers were written to.</returns>
     public async Task<int> QueueAsync(int letterId, string? changeSummary, string actor, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().Include(l => l.Translations).SingleAsync(l => l.Id == letterId, cancellationToken);
         var queued = 0;
         long after = 0;
         while (true)

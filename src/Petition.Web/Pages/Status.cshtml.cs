@@ -4,7 +4,7 @@ namespace Petition.Web.Pages;
 
 /// <summary>The page a person sees for an error status; API clients get problem+json instead.</summary>
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
-public class StatusModel : PageModel
+public class StatusModel(Microsoft.Extensions.Localization.IStringLocalizer<Languages.SiteText> text) : PageModel
 {
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
@@ -14,7 +14,7 @@ public class StatusModel : PageModel
 
     void Describe(int code)
     {
-        (Heading, Explanation) = code switch
+        var (heading, explanation) = code switch
         {
             404 => ("Page not found", "There is nothing at this address. The letter may have moved or the link may be incomplete."),
             400 => ("Something was wrong with the request", "Your form may have expired. Go back, reload the page and try again."),
@@ -23,5 +23,6 @@ public class StatusModel : PageModel
             503 => ("Temporarily unavailable", "The site cannot answer right now. Please try again in a few minutes."),
             _ => ("Something went wrong", "We could not complete your request. Please try again later."),
         };
+        (Heading, Explanation) = (text[heading], text[explanation]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Petition.Data.Letters;
+using Petition.Web.Letters;
 using Petition.Web.Site;
 
 namespace Petition.Web.Sharing;
@@ -12,9 +13,12 @@ public record ShareCard(string Url, string Title, string Description, string Ima
     {
         var url = site.Link($"/letters/{letter.Slug}");
         var count = published.ToString("N0", CultureInfo.InvariantCulture) + (published == 1 ? " signature" : " signatures");
-        var excerpt = LetterExcerpt.From(letter.Body);
+        // In the reader's language when the letter is translated into it; the image then draws that title.
+        var text = LetterText.Of(letter);
+        var excerpt = LetterExcerpt.From(text.Body);
         var description = excerpt.Length == 0 ? $"{count} so far." : $"{count} so far. {excerpt}";
-        return new ShareCard(url, letter.Title, description, site.Link($"/letters/{letter.Slug}/share.png"),
-            site.Link($"/letters/{letter.Slug}/embed"), ShareLinks.For(url, letter.Title), ShareLinks.Email(url, letter.Title));
+        var image = site.Link($"/letters/{letter.Slug}/share.png") + (text.IsOriginal ? "" : $"?culture={Uri.EscapeDataString(text.Language)}");
+        return new ShareCard(url, text.Title, description, image,
+            site.Link($"/letters/{letter.Slug}/embed"), ShareLinks.For(url, text.Title), ShareLinks.Email(url, text.Title));
     }
 }

@@ -12,13 +12,14 @@ public sealed class ShareImages(ShareImage drawer) : IDisposable
 {
     readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
 
-    public byte[] For(Letter letter, int published, string siteName)
+    /// <param name="title">The title in the language asked for (a translation, or the original).</param>
+    public byte[] For(Letter letter, string title, int published, string siteName)
     {
         var (bucket, text) = CountBucket(published);
-        var key = (letter.Id, letter.Version, letter.Title, bucket);
+        var key = (letter.Id, letter.Version, title, bucket);
         return cache.GetOrCreate(key, entry =>
         {
-            var png = drawer.Draw(letter.Title, text, siteName);
+            var png = drawer.Draw(title, text, siteName);
             entry.Size = png.Length;
             entry.SlidingExpiration = TimeSpan.FromHours(1);
             return png;

@@ -36,6 +36,8 @@ public static class SharingSetup
         var counts = await counter.GetAsync(letter.Id, cancellationToken);
         // Crawlers and proxies may keep it a few minutes: the card shows a rounded count anyway.
         http.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.File(images.For(letter, counts.Published, site.Value.Name), "image/png");
+        // ?culture=zh-Hans (as the letter page's tags ask for it) draws the translated title.
+        var title = Letters.LetterText.Of(letter).Title;
+        return Results.File(images.For(letter, title, counts.Published, site.Value.Name), "image/png");
     }
 }

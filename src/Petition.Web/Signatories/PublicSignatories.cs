@@ -19,6 +19,9 @@ public record PublicSignatory(string Name, string? Title, string? Organization, 
 {
     /// <summary>The listed organisation domain the signer's confirmed address is at, when they agreed to show it.</summary>
     public string? VerifiedAt { get; init; }
+
+    /// <summary>The language the signature was made in ("fr", "zh-Hans"), when it was recorded.</summary>
+    public string? Language { get; init; }
 }
 
 public record SignatoryPage(IReadOnlyList<PublicSignatory> Items, string? Next, int Total);
@@ -80,16 +83,17 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
             Public(fields.Category, r.Category),
             Public(fields.City, r.City),
             r.PublishedAt!.Value,
-            r.Notable) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null }).ToList();
+            r.Notable) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null, Language = r.Language }).ToList();
         return new SignatoryPage(items, next, total);
     }
 
     record Row(long Id, DateTimeOffset? PublishedAt, string Name, string? Title, string? Organization, string? Country,
-        string? Category, string? City, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge);
+        string? Category, string? City, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge,
+        string? Language);
 
     static Task<List<Row>> Select(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
         signatures.Select(s => new Row(s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category,
-            s.City, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge)).ToListAsync(cancellationToken);
+            s.City, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge, s.Language)).ToListAsync(cancellationToken);
 
     static string NotableAfter(Row row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
 

@@ -26,7 +26,7 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
         if (!VerificationToken.LooksValid(token))
             return ConfirmationLookup.NotFound;
         var hash = VerificationToken.HashOf(token);
-        var signature = await db.Signatures.Include(s => s.Letter)
+        var signature = await db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
             .FirstOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
         if (signature is null)
             return ConfirmationLookup.NotFound;

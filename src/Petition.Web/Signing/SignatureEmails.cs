@@ -1,65 +1,79 @@
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Petition.Data.Letters;
 using Petition.Data.Outbox;
 using Petition.Data.Signatures;
+using Petition.Web.Languages;
 using Petition.Web.Letters;
 using Petition.Web.Site;
 
 namespace Petition.Web.Signing;
 
-/// <summary>The words of the emails a signer receives. Plain text: what a signer typed stays text.</summary>
-public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions> signing, TimeProvider time)
+/// <summary>
+/// The words of the emails a signer receives, in the language they signed in (<see cref="Signature.Language"/>),
+/// whatever the culture of the thread that writes them: the batcher and the console compose them outside the
+/// signer's request. Plain text: what a signer typed stays text.
+/// </summary>
+public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions> signing, IStringLocalizer<SiteText> t, TimeProvider time)
 {
     public OutboxMessage Confirmation(Letter letter, Signature signature, VerificationToken token)
     {
+        using var _ = SiteLanguages.Use(signature.Language);
+        var title = LetterText.Of(letter).Title;
         var link = site.Value.Link($"/confirm/{token.Value}");
         var text = new StringBuilder()
-            .AppendLine($"Hello {signature.Name},")
+            .AppendLine(t["Hello {0},", signature.Name])
             .AppendLine()
-            .AppendLine($"Someone, we hope you, asked to add this address to the open letter \"{letter.Title}\".")
+            .AppendLine(t["Someone, we hope you, asked to add this address to the open letter \"{0}\".", title])
             .AppendLine()
-            .AppendLine("To sign, open this link and press \"Confirm my signature\":")
+            .AppendLine(t["To sign, open this link and press \"Confirm my signature\":"])
             .AppendLine()
             .AppendLine(link)
             .AppendLine()
-            .AppendLine($"The link works for {signing.Value.ConfirmationLifetime.TotalDays:0} days. If you did not ask to sign, ignore this email: nothing will be published and your address will be deleted.")
+            .AppendLine(t["The link works for {0} days. If you did not ask to sign, ignore this email: nothing will be published and your address will be deleted.",
+                signing.Value.ConfirmationLifetime.TotalDays.ToString("0")])
             .AppendLine()
-            .AppendLine("You will sign as:")
+            .AppendLine(t["You will sign as:"])
             .Append(Details(signature))
             .Append(ManageFooter(signature));
-        return Message(signature, $"Confirm your signature: {letter.Title}", text.ToString());
+        return Message(signature, t["Confirm your signature: {0}", title], text.ToString());
     }
 
     public OutboxMessage AlreadySigned(Letter letter, Signature signature)
     {
+        using var _ = SiteLanguages.Use(signature.Language);
+        var title = LetterText.Of(letter).Title;
         var text = new StringBuilder()
-            .AppendLine($"Hello {signature.Name},")
+            .AppendLine(t["Hello {0},", signature.Name])
             .AppendLine()
-            .AppendLine($"Someone, we hope you, tried to sign the open letter \"{letter.Title}\" again with this address.")
+            .AppendLine(t["Someone, we hope you, tried to sign the open letter \"{0}\" again with this address.", title])
             .AppendLine()
-            .AppendLine("This address has already signed and confirmed, so nothing has changed: each address signs once.")
-            .AppendLine($"The letter: {site.Value.Link($"/letters/{letter.Slug}")}")
+            .AppendLine(t["This address has already signed and confirmed, so nothing has changed: each address signs once."])
+            .AppendLine(t["The letter: {0}", site.Value.Link($"/letters/{letter.Slug}")])
             .AppendLine()
-            .AppendLine("If this was not you, you can ignore this email.")
+            .AppendLine(t["If this was not you, you can ignore this email."])
             .Append(ManageFooter(signature));
-        return Message(signature, $"You have already signed: {letter.Title}", text.ToString());
+        return Message(signature, t["You have already signed: {0}", title], text.ToString());
     }
 
     /// <summary>Tells a signer of an earlier version what changed in the text they signed.</summary>
     public OutboxMessage LetterChanged(Letter letter, Signature signature, string? changeSummary)
     {
+        using var _ = SiteLanguages.Use(signature.Language);
+        var title = LetterText.Of(letter).Title;
         var text = new StringBuilder()
-            .AppendLine($"Hello {signature.Name},")
+            .AppendLine(t["Hello {0},", signature.Name])
             .AppendLine()
-            .AppendLine($"You signed version {signature.LetterVersion} of the open letter \"{letter.Title}\". Its text has changed since (now version {letter.Version}).")
+            .AppendLine(t["You signed version {0} of the open letter \"{1}\". Its text has changed since (now version {2}).",
+                signature.LetterVersion, title, letter.Version])
             .AppendLine();
         if (!string.IsNullOrWhiteSpace(changeSummary))
-            text.AppendLine("What changed:").AppendLine(changeSummary).AppendLine();
-        text.AppendLine($"Read the letter as it stands: {site.Value.Link($"/letters/{letter.Slug}")}")
-            .AppendLine("Your signature stays as it is. If you no longer wish to sign, you can withdraw it with the link below.")
+            text.AppendLine(t["What changed:"]).AppendLine(changeSummary).AppendLine();
+        text.AppendLine(t["Read the letter as it stands: {0}", site.Value.Link($"/letters/{letter.Slug}")])
+            .AppendLine(t["Your signature stays as it is. If you no longer wish to sign, you can withdraw it with the link below."])
             .Append(ManageFooter(signature));
-        return Message(signature, $"The letter you signed has changed: {letter.Title}", text.ToString());
+        return Message(signature, t["The letter you signed has changed: {0}", title], text.ToString());
     }
 
     /// <summary>
@@ -79,24 +93,24 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
         });
         return new StringBuilder()
             .AppendLine()
-            .AppendLine("To see what we hold about you, correct it, or withdraw your signature, use your private link (do not share it):")
+            .AppendLine(t["To see what we hold about you, correct it, or withdraw your signature, use your private link (do not share it):"])
             .AppendLine(site.Value.Link($"/manage/{token.Value}"))
             .AppendLine()
             .AppendLine($"-- {site.Value.Name}")
             .ToString();
     }
 
-    static string Details(Signature signature)
+    string Details(Signature signature)
     {
         var text = new StringBuilder();
-        void Line(string label, string? value) { if (!string.IsNullOrEmpty(value)) text.AppendLine($"  {label}: {value}"); }
+        void Line(string label, string? value) { if (!string.IsNullOrEmpty(value)) text.AppendLine($"  {t[label]}: {value}"); }
         Line("Name", signature.Name);
         Line("Title", signature.Title);
         Line("Organisation", signature.Organization);
         Line("Category", signature.Category);
         Line("Country", signature.Country is null ? null : Countries.Name(signature.Country));
         Line("City", signature.City);
-        Line("Name on the public list", signature.ListPublicly ? "yes" : "no, counted only");
+        Line("Name on the public list", signature.ListPublicly ? t["Yes"] : t["No, counted only"]);
         return text.ToString();
     }
 

@@ -1,66 +1,93 @@
 using FluentValidation;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Microsoft.Extensions.Localization;
+using Petition.Web.Languages;
 using Petition.Web.Letters;
 
 namespace Petition.Web.Signing;
 
-/// <summary>One set of rules for the sign form and the JSON API, shaped by the letter's own field settings.</summary>
+/// <summary>
+/// One set of rules for the sign form and the JSON API, shaped by the letter's own field settings. Messages are in
+/// the request's language when a localizer is given, in English otherwise.
+/// </summary>
 public class SignatureInputValidator : AbstractValidator<SignatureInput>
 {
-    public SignatureInputValidator(Letter letter, Abuse.ProofOfWork? proofOfWork = null)
+    readonly IStringLocalizer? text;
+
+    public SignatureInputValidator(Letter letter, Abuse.ProofOfWork? proofOfWork = null, IStringLocalizer<SiteText>? text = null)
     {
+        this.text = text;
         if (letter.RequireProofOfWork && proofOfWork is not null)
         {
             RuleFor(s => s.PowNonce)
                 .Must((input, nonce) => proofOfWork.Verify(letter.Slug, input.PowChallenge, nonce))
-                .WithMessage("The anti-robot check was missing, expired or wrong. Fetch a new challenge and try again.");
+                .WithMessage(T("The anti-robot check was missing, expired or wrong. Fetch a new challenge and try again."));
         }
 
         RuleFor(s => s.Name).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter your name.")
-            .MaximumLength(SignatureLimits.Name)
-            .Must(n => TextRules.IsClean(n)).WithMessage("Your name contains characters we cannot accept.")
-            .Must(TextRules.HasLetter).WithMessage("Enter your name in letters.")
-            .Must(n => !TextRules.ContainsUrl(n) && !n!.Contains('@')).WithMessage("A name cannot contain a web or email address.")
-            .Must(n => !TextRules.MixesScriptsInAWord(n)).WithMessage("Your name mixes letters of different alphabets in one word; type it in one alphabet.");
+            .NotEmpty().WithMessage(T("Enter your name."))
+            .MaximumLength(SignatureLimits.Name).WithMessage(T("Keep your name to {0} characters or fewer.", SignatureLimits.Name))
+            .Must(n => TextRules.IsClean(n)).WithMessage(T("Your name contains characters we cannot accept."))
+            .Must(TextRules.HasLetter).WithMessage(T("Enter your name in letters."))
+            .Must(n => !TextRules.ContainsUrl(n) && !n!.Contains('@')).WithMessage(T("A name cannot contain a web or email address."))
+            .Must(n => !TextRules.MixesScriptsInAWord(n)).WithMessage(T("Your name mixes letters of different alphabets in one word; type it in one alphabet."));
 
         RuleFor(s => s.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter your email address; we send the confirmation link there.")
-            .MaximumLength(SignatureLimits.Email)
-            .Must(EmailAddress.IsValid).WithMessage("Enter an email address like name@example.org.");
+            .NotEmpty().WithMessage(T("Enter your email address; we send the confirmation link there."))
+            .MaximumLength(SignatureLimits.Email).WithMessage(T("Keep your email address to {0} characters or fewer.", SignatureLimits.Email))
+            .Must(EmailAddress.IsValid).WithMessage(T("Enter an email address like name@example.org."));
 
-        Optional(s => s.Title, letter.Fields.Title, SignatureLimits.Title, "your title or position");
-        Optional(s => s.Organization, letter.Fields.Organization, SignatureLimits.Organization, "your organisation");
-        Optional(s => s.City, letter.Fields.City, SignatureLimits.City, "your city");
-        Optional(s => s.Comment, letter.Fields.Comment, SignatureLimits.Comment, "a comment", allowLineBreaks: true);
+        // Whole sentences per field, so each language can word them its own way.
+        Optional(s => s.Title, letter.Fields.Title, SignatureLimits.Title, T("Enter your title or position."),
+            T("Keep your title or position to {0} characters or fewer.", SignatureLimits.Title),
+            T("Your title or position contains characters we cannot accept."));
+        Optional(s => s.Organization, letter.Fields.Organization, SignatureLimits.Organization, T("Enter your organisation."),
+            T("Keep your organisation to {0} characters or fewer.", SignatureLimits.Organization),
+            T("Your organisation contains characters we cannot accept."));
+        Optional(s => s.City, letter.Fields.City, SignatureLimits.City, T("Enter your city."),
+            T("Keep your city to {0} characters or fewer.", SignatureLimits.City),
+            T("Your city contains characters we cannot accept."));
+        Optional(s => s.Comment, letter.Fields.Comment, SignatureLimits.Comment, T("Enter a comment."),
+            T("Keep your comment to {0} characters or fewer.", SignatureLimits.Comment),
+            T("Your comment contains characters we cannot accept."), allowLineBreaks: true);
 
         When(_ => letter.Fields.Country.Shown, () =>
         {
-            RuleFor(s => s.Country).NotEmpty().When(_ => letter.Fields.Country.Required).WithMessage("Choose your country.");
+            RuleFor(s => s.Country).NotEmpty().When(_ => letter.Fields.Country.Required).WithMessage(T("Choose your country."));
             RuleFor(s => s.Country)
                 .Must(c => Countries.Codes.Contains(c!.ToUpperInvariant())).When(s => !string.IsNullOrEmpty(s.Country))
-                .WithMessage("Choose a country from the list.");
+                .WithMessage(T("Choose a country from the list."));
         });
 
         When(_ => letter.Fields.Category.Shown && letter.Categories.Count > 0, () =>
         {
-            RuleFor(s => s.Category).NotEmpty().When(_ => letter.Fields.Category.Required).WithMessage("Choose what describes you best.");
+            RuleFor(s => s.Category).NotEmpty().When(_ => letter.Fields.Category.Required).WithMessage(T("Choose what describes you best."));
             RuleFor(s => s.Category)
                 .Must(c => letter.Categories.Contains(c!)).When(s => !string.IsNullOrEmpty(s.Category))
-                .WithMessage("Choose one of the listed categories.");
+                .WithMessage(T("Choose one of the listed categories."));
         });
     }
 
     void Optional(System.Linq.Expressions.Expression<Func<SignatureInput, string?>> field, FieldRule rule, int maxLength,
-        string what, bool allowLineBreaks = false)
+        string missing, string tooLong, string unclean, bool allowLineBreaks = false)
     {
         When(_ => rule.Shown, () =>
         {
             RuleFor(field).Cascade(CascadeMode.Stop)
-                .NotEmpty().When(_ => rule.Required).WithMessage($"Enter {what}.")
-                .MaximumLength(maxLength).WithMessage($"Keep {what} to {maxLength} characters or fewer.")
-                .Must(v => TextRules.IsClean(v, allowLineBreaks)).WithMessage($"The text of {what} contains characters we cannot accept.");
+                .NotEmpty().When(_ => rule.Required).WithMessage(missing)
+                .MaximumLength(maxLength).WithMessage(tooLong)
+                .Must(v => TextRules.IsClean(v, allowLineBreaks)).WithMessage(unclean);
         });
+    }
+
+    /// <summary>
+    /// The message in the current language. FluentValidation reads "{" as its own placeholders, so braces left
+    /// in a message are escaped.
+    /// </summary>
+    string T(string key, params object[] args)
+    {
+        var message = text is null ? string.Format(key, args) : text[key, args].Value;
+        return message.Replace("{", "{{").Replace("}", "}}");
     }
 }

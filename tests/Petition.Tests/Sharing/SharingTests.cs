@@ -82,8 +82,8 @@ public class SharingTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         var second = await app.Client().GetAsync($"/letters/{letter.Slug}/share.png");
         var images = (ShareImages)app.Services.GetService(typeof(ShareImages))!;
         var stored = await app.Db(db => db.Letters.SingleAsync(l => l.Id == letter.Id));
-        Assert.Same(images.For(stored, 120, "Petition"), images.For(stored, 125, "Petition"));
-        Assert.NotSame(images.For(stored, 0, "Petition"), images.For(stored, 500, "Petition"));
+        Assert.Same(images.For(stored, stored.Title, 120, "Petition"), images.For(stored, stored.Title, 125, "Petition"));
+        Assert.NotSame(images.For(stored, stored.Title, 0, "Petition"), images.For(stored, stored.Title, 500, "Petition"));
         Assert.Equal(png, await second.Content.ReadAsByteArrayAsync());
         Assert.Contains("max-age", second.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync("/letters/no-such-letter/share.png")).StatusCode);

@@ -15,6 +15,8 @@ public static class AuditActions
     public const string SignaturesImported = "signatures.imported";
     public const string LetterCreated = "letter.created";
     public const string LetterUpdated = "letter.updated";
+    public const string LetterTranslated = "letter.translated";
+    public const string LetterTranslationRemoved = "letter.translation-removed";
     public const string AccountInvited = "account.invited";
     public const string AccountInvitationAccepted = "account.invitation-accepted";
     public const string AccountRevoked = "account.revoked";
@@ -24,7 +26,8 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignatureApproved, SignatureRejected, SignatureMarkedNotable, SignatureUnmarkedNotable, SignatureHidden,
-        SignatureShown, SignatureCorrected, SignatureErased, SignaturesExported, SignaturesImported, LetterCreated, LetterUpdated, AccountInvited,
+        SignatureShown, SignatureCorrected, SignatureErased, SignaturesExported, SignaturesImported, LetterCreated,
+        LetterUpdated, LetterTranslated, LetterTranslationRemoved, AccountInvited,
         AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
     ];
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Petition.Data.Signatures;
+using Petition.Web.Languages;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Letters;
@@ -9,7 +11,7 @@ namespace Petition.Web.Pages.Letters;
 /// Opening the emailed link shows what will be signed; only pressing the button signs. Mail scanners open links,
 /// and must not be able to sign anyone up.
 /// </summary>
-public class ConfirmModel(Confirmation confirmation) : PageModel
+public class ConfirmModel(Confirmation confirmation, IStringLocalizer<SiteText> text) : PageModel
 {
     public ConfirmationLookup Lookup { get; private set; } = ConfirmationLookup.NotFound;
 
@@ -32,8 +34,8 @@ public class ConfirmModel(Confirmation confirmation) : PageModel
         }
         var signature = Lookup.Signature!;
         TempData["Status"] = signature.Letter.ModerationMode == Petition.Data.Letters.ModerationMode.Post
-            ? "Thank you: your signature is confirmed and counted."
-            : "Thank you: your signature is confirmed. A moderator will review it before it is published.";
+            ? text["Thank you: your signature is confirmed and counted."].Value
+            : text["Thank you: your signature is confirmed. A moderator will review it before it is published."].Value;
         return RedirectToPage("/Letters/Signatories", new { slug = signature.Letter.Slug });
     }
 }

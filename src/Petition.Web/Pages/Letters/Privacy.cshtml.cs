@@ -16,12 +16,12 @@ public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy
 
     public IEnumerable<(string Label, FieldRule Rule)> OptionalFields() =>
     [
-        ("title or position", Letter.Fields.Title),
-        ("organisation", Letter.Fields.Organization),
-        ("country", Letter.Fields.Country),
-        ("category", Letter.Fields.Category),
-        ("city", Letter.Fields.City),
-        ("comment", Letter.Fields.Comment),
+        ("Title or position", Letter.Fields.Title),
+        ("Organisation", Letter.Fields.Organization),
+        ("Country", Letter.Fields.Country),
+        ("Category", Letter.Fields.Category),
+        ("City", Letter.Fields.City),
+        ("Comment", Letter.Fields.Comment),
     ];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)

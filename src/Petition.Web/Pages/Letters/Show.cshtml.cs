@@ -30,6 +30,7 @@ public class ShowModel(
     Abuse.ProofOfWork proofOfWork,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Site.SiteOptions> site,
+    Microsoft.Extensions.Localization.IStringLocalizer<Languages.SiteText> text,
     ILogger<ShowModel> logger) : PageModel
 {
     public const int LatestCount = 10;
@@ -38,6 +39,12 @@ public class ShowModel(
 
     public Letter Letter { get; private set; } = null!;
     public string BodyHtml { get; private set; } = "";
+
+    /// <summary>The letter in the visitor's language when it has been translated, else the original.</summary>
+    public LetterText Text { get; private set; } = null!;
+
+    /// <summary>The languages the letter can be read in, the original first.</summary>
+    public IReadOnlyList<string> Languages { get; private set; } = [];
     public SignatureCounts Counts { get; private set; } = new(0, 0);
     public IReadOnlyList<PublicSignatory> Latest { get; private set; } = [];
     public bool IsOpen { get; private set; }
@@ -64,7 +71,7 @@ public class ShowModel(
         Letter = letter;
         if (!letter.IsOpenAt(time.GetUtcNow()))
         {
-            ModelState.AddModelError("", "This letter is not open for signatures.");
+            ModelState.AddModelError("", text["This letter is not open for signatures."]);
             return await PageAsync(slug, cancellationToken);
         }
 
@@ -77,7 +84,7 @@ public class ShowModel(
 
         ModelState.Clear(); // the validator below is the only judge of the input
         Input.ApplyListing();
-        var result = await new SignFormValidator(Letter, proofOfWork).ValidateAsync(Input, cancellationToken);
+        var result = await new SignFormValidator(Letter, text, proofOfWork).ValidateAsync(Input, cancellationToken);
         if (!result.IsValid)
         {
             result.CopyTo(ModelState, nameof(Input));
@@ -104,7 +111,9 @@ public class ShowModel(
         Letter = letter;
         Started = timing.Stamp();
         IsOpen = letter.IsOpenAt(time.GetUtcNow());
-        BodyHtml = markdown.ToHtml(letter.Body);
+        Text = LetterText.Of(letter);
+        Languages = LetterText.LanguagesOf(letter);
+        BodyHtml = markdown.ToHtml(Text.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);
         Share = Sharing.ShareCard.For(letter, Counts.Published, site.Value);
         Latest = (await signatories.QueryAsync(letter, new SignatoryQuery(LatestCount), cancellationToken)).Items;

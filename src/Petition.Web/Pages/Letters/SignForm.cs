@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.Extensions.Localization;
+using Petition.Web.Languages;
 using Petition.Data.Letters;
 using Petition.Web.Signing;
 
@@ -30,20 +32,20 @@ public class SignForm : SignatureFormInput
 
 public class SignatureFormValidator : AbstractValidator<SignatureFormInput>
 {
-    public SignatureFormValidator(Letter letter, Abuse.ProofOfWork? proofOfWork = null)
+    public SignatureFormValidator(Letter letter, IStringLocalizer<SiteText> text, Abuse.ProofOfWork? proofOfWork = null)
     {
-        Include(new SignatureInputValidator(letter, proofOfWork));
+        Include(new SignatureInputValidator(letter, proofOfWork, text));
         RuleFor(f => f.Listing).Must(l => l is "public" or "private")
-            .WithMessage("Choose whether your name appears on the public list.");
+            .WithMessage(text["Choose whether your name appears on the public list."].Value);
     }
 }
 
 public class SignFormValidator : AbstractValidator<SignForm>
 {
-    public SignFormValidator(Letter letter, Abuse.ProofOfWork proofOfWork)
+    public SignFormValidator(Letter letter, IStringLocalizer<SiteText> text, Abuse.ProofOfWork proofOfWork)
     {
-        Include(new SignatureFormValidator(letter, proofOfWork));
+        Include(new SignatureFormValidator(letter, text, proofOfWork));
         RuleFor(f => f.AcceptPrivacy).Equal(true)
-            .WithMessage("Agree to the privacy notice to sign.");
+            .WithMessage(text["Agree to the privacy notice to sign."].Value);
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Petition.Data.Signatures;
+using Petition.Web.Languages;
 using Petition.Web.Managing;
 using Petition.Web.Pages.Letters;
 using Petition.Web.Signing;
@@ -9,7 +11,7 @@ using Petition.Web.Signing;
 namespace Petition.Web.Pages.Manage;
 
 /// <summary>The signer's own page, reached only through the private link in their emails.</summary>
-public class IndexModel(SignatureManagement management) : PageModel
+public class IndexModel(SignatureManagement management, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty] public SignatureFormInput Input { get; set; } = new();
 
@@ -45,7 +47,7 @@ public class IndexModel(SignatureManagement management) : PageModel
         ModelState.Clear();
         Input.Email = Signature!.Email; // the address is what identifies the signature; it is not corrected here
         Input.ApplyListing();
-        var result = await new SignatureFormValidator(Signature.Letter).ValidateAsync(Input, cancellationToken);
+        var result = await new SignatureFormValidator(Signature.Letter, text).ValidateAsync(Input, cancellationToken);
         if (!result.IsValid)
         {
             result.CopyTo(ModelState, nameof(Input));
@@ -54,8 +56,8 @@ public class IndexModel(SignatureManagement management) : PageModel
         var wasPublished = Signature.State == SignatureState.Published;
         await management.CorrectAsync(Signature, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         TempData["Status"] = wasPublished && Signature.State == SignatureState.AwaitingReview
-            ? "Your corrections are saved. A moderator will review them before your name is shown again."
-            : "Your corrections are saved.";
+            ? text["Your corrections are saved. A moderator will review them before your name is shown again."].Value
+            : text["Your corrections are saved."].Value;
         return RedirectToPage(new { token });
     }
 
@@ -64,7 +66,7 @@ public class IndexModel(SignatureManagement management) : PageModel
         if (!await LoadAsync(token, cancellationToken))
             return Gone();
         await management.UnsubscribeAsync(Signature!, cancellationToken);
-        TempData["Status"] = "You will receive no more updates about this letter.";
+        TempData["Status"] = text["You will receive no more updates about this letter."].Value;
         return RedirectToPage(new { token });
     }
 
@@ -74,7 +76,7 @@ public class IndexModel(SignatureManagement management) : PageModel
             return Gone();
         var slug = Signature!.Letter.Slug;
         await management.WithdrawAsync(Signature, cancellationToken);
-        TempData["Status"] = "Your signature has been withdrawn and your details erased.";
+        TempData["Status"] = text["Your signature has been withdrawn and your details erased."].Value;
         return RedirectToPage("/Letters/Show", new { slug });
     }
 

@@ -51,11 +51,11 @@
         if (form.dataset.powSolved) return;
         event.preventDefault();
         var status = document.getElementById("pow-status");
-        status.textContent = "Checking that this is a person, not a robot. This takes a moment.";
+        status.textContent = status.dataset.working;
         fetch(form.dataset.powUrl, { cache: "no-store", credentials: "omit" })
             .then(function (response) { return response.json(); })
             .then(function (challenge) { solve(challenge.challenge, challenge.difficulty, status); })
-            .catch(function () { status.textContent = "The check could not start. Please try again."; });
+            .catch(function () { status.textContent = status.dataset.failed; });
     });
 
     function solve(challenge, difficulty, status) {
@@ -71,7 +71,7 @@
                 if (leadingZeroBits(sha256(bytes)) >= difficulty) {
                     form.querySelector("[name='Input.PowNonce']").value = String(nonce);
                     form.dataset.powSolved = "1";
-                    status.textContent = "Done. Sending your signature.";
+                    status.textContent = status.dataset.done;
                     form.submit();
                     return;
                 }

@@ -1,0 +1,36 @@
+using Petition.Data.Letters;
+using Petition.Web.Languages;
+
+namespace Petition.Web.Letters;
+
+/// <summary>The title and body of a letter in one language: a translation, or the original.</summary>
+public record LetterText(string Language, string Title, string Body, bool IsOriginal)
+{
+    /// <summary>"rtl" or "ltr": the letter's own text keeps its direction inside a page in another language.</summary>
+    public string Direction => DirectionOf(Language);
+
+    public static string DirectionOf(string language)
+    {
+        try { return System.Globalization.CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr"; }
+        catch (System.Globalization.CultureNotFoundException) { return "auto"; }
+    }
+
+    /// <summary>
+    /// The letter in the given language (the current one by default) when the organisers translated it, else the
+    /// original. Only the translations loaded with the letter are looked at.
+    /// </summary>
+    public static LetterText Of(Letter letter, string? language = null)
+    {
+        var wanted = SiteLanguages.Find(language ?? SiteLanguages.Current.Code)?.Code;
+        if (wanted is not null && !SameLanguage(letter.Language, wanted)
+            && letter.Translations.FirstOrDefault(t => SameLanguage(t.Language, wanted)) is { } translation)
+            return new LetterText(translation.Language, translation.Title, translation.Body, IsOriginal: false);
+        return new LetterText(letter.Language, letter.Title, letter.Body, IsOriginal: true);
+    }
+
+    /// <summary>Every language the letter can be read in, the original first.</summary>
+    public static IReadOnlyList<string> LanguagesOf(Letter letter) =>
+        [letter.Language, .. letter.Translations.Select(t => t.Language).Where(l => !SameLanguage(l, letter.Language)).Order(StringComparer.Ordinal)];
+
+    static bool SameLanguage(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
