@@ -8,7 +8,8 @@
 # (unconfirmed ones with known tokens, for the confirm scenario, default 100000), BENCH_DURATION (seconds per
 # scenario, default 15; the one-connection reads take a third of it), BENCH_CONNECTIONS (default 50), BENCH_THREADS (wrk threads, default 2), BENCH_PORT
 # (default 5099), BENCH_DATABASE (default petition_bench, dropped and recreated), BENCH_OUTPUT (default
-# docs/benchmarks.md), BENCH_KEEP=1 to keep the database and the work folder afterwards.
+# docs/benchmarks.md), BENCH_KEEP=1 to keep the database and the work folder afterwards, BENCH_SCENARIOS (a
+# space-separated list of scenario names such as "sign-api list-search"; default all: while iterating on one path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -21,6 +22,7 @@ THREADS=${BENCH_THREADS:-2}
 PORT=${BENCH_PORT:-5099}
 DB=${BENCH_DATABASE:-petition_bench}
 OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
+SCENARIOS=${BENCH_SCENARIOS:-}
 SLUG=upr-accountability
 BASE=http://127.0.0.1:$PORT
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-petition} PGPASSWORD=${PGPASSWORD:-petition}
@@ -111,6 +113,7 @@ export BENCH_LUA=$ROOT/bench/lua BENCH_THREADS=$THREADS BENCH_TOKENS=$WORK/confi
 
 scenario() { # name, lua script, path [threads connections seconds]
   local name=$1 script=$2 path=$3 threads=${4:-$THREADS} connections=${5:-$CONNECTIONS} seconds=${6:-$DURATION}
+  if [ -n "$SCENARIOS" ] && [[ " $SCENARIOS " != *" $name "* ]]; then return; fi
   log "wrk: $name ($path, $connections connections)"
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "bench/lua/$script" "$BASE$path" >"$WORK/wrk-$name.txt" 2>&1 || true
   local result
@@ -124,6 +127,8 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "warming up"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s bench/lua/get.lua "$BASE/api/letters/$SLUG/signatures" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s bench/lua/get.lua "$BASE/letters/$SLUG" >/dev/null
+# The sign path too, with addresses of its own: its code must be compiled and tiered up like the reads' before it is timed.
+BENCH_RUN=warm$$ wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s bench/lua/sign-api.lua "$BASE/api/letters/$SLUG/signatures" >/dev/null
 
 scenario letter-page get.lua "/letters/$SLUG"
 scenario count get.lua "/api/letters/$SLUG/count"
