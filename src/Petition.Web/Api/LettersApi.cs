@@ -87,7 +87,7 @@ public static class LettersApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This letter is not open for signatures.",
                 detail: $"The letter '{slug}' is {letter.Status.ToString().ToLowerInvariant()}; it takes no signatures now.");
 
-        var result = await new SignatureInputValidator(letter, proofOfWork).ValidateAsync(input, cancellationToken);
+        var result = await SignatureInputValidator.For(letter, proofOfWork).ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
             return TypedResults.ValidationProblem(result.ToProblemErrors(), title: "Some fields need attention.");
 

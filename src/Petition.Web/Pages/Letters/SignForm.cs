@@ -32,7 +32,7 @@ public class SignatureFormValidator : AbstractValidator<SignatureFormInput>
 {
     public SignatureFormValidator(Letter letter, Abuse.ProofOfWork? proofOfWork = null)
     {
-        Include(new SignatureInputValidator(letter, proofOfWork));
+        Include(proofOfWork is null ? new SignatureInputValidator(letter) : SignatureInputValidator.For(letter, proofOfWork));
         RuleFor(f => f.Listing).Must(l => l is "public" or "private")
             .WithMessage("Choose whether your name appears on the public list.");
     }
