@@ -30,7 +30,7 @@ public static class LettersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures");
+        letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures").CacheOutput(CachingSetup.Signatories);
         letters.MapGet("/{slug}/challenge", Challenge).WithName("GetChallenge")
             .WithDescription("A proof-of-work challenge, needed to sign while the letter's organisers require one.");
         return app;
@@ -102,7 +102,7 @@ public static class LettersApi
             "Check your email: we sent a message to the address given. The signature counts once it is confirmed."));
     }
 
-    static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, LetterCache letters,
+    static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, HttpContext http, LetterCache letters,
         PublicSignatories signatories, CancellationToken cancellationToken,
         int? limit, string? after, string? q, string? country)
     {
@@ -110,6 +110,7 @@ public static class LettersApi
         var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
+        http.TagWithLetter(letter.Id); // a confirmation here evicts it, like the letter's count
         return TypedResults.Ok(await signatories.QueryAsync(letter,
             new SignatoryQuery(limit ?? 50, after, q, country), cancellationToken));
     }
