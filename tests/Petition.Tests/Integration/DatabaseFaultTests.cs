@@ -50,15 +50,9 @@ public class DatabaseFaultTests
     [Fact]
     public async Task When_the_database_goes_away_and_comes_back_the_app_follows_by_itself()
     {
-        var real = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresBase);
-        await using var gate = DatabaseGate.Open(real.Host!, real.Port);
-        await using var database = await TestDatabase.PostgresAsync();
-        var throughGate = new TestDatabase
-        {
-            Provider = "Postgres",
-            ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = gate.Port }.ConnectionString,
-        };
-        await using var app = await PetitionApp.StartAsync(throughGate, Settings());
+        await using var gated = await GatedDatabase.CreateAsync();
+        var gate = gated.Gate;
+        await using var app = await PetitionApp.StartAsync(gated.ThroughGate, Settings());
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(List())).StatusCode);
 
@@ -85,15 +79,9 @@ public class DatabaseFaultTests
     [Fact]
     public async Task Under_load_a_database_that_hangs_means_fast_503s_for_signers_and_readers_then_recovery()
     {
-        var real = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresBase);
-        await using var gate = DatabaseGate.Open(real.Host!, real.Port);
-        await using var database = await TestDatabase.PostgresAsync();
-        var throughGate = new TestDatabase
-        {
-            Provider = "Postgres",
-            ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = gate.Port }.ConnectionString,
-        };
-        await using var app = await PetitionApp.StartAsync(throughGate, new(Settings()) { ["RateLimiting:Enabled"] = "false" });
+        await using var gated = await GatedDatabase.CreateAsync();
+        var gate = gated.Gate;
+        await using var app = await PetitionApp.StartAsync(gated.ThroughGate, new(Settings()) { ["RateLimiting:Enabled"] = "false" });
         var client = app.Client();
         Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability",
             Signer.ApiBody("Before", $"{Signer.Unique("before")}@example.org"))).StatusCode);
@@ -129,5 +117,36 @@ public class DatabaseFaultTests
         var response = await request();
         Assert.True(clock.Elapsed < Fast, $"answered in {clock.Elapsed.TotalSeconds:0.0} s; it should fail fast");
         return response;
+    }
+
+    /// <summary>A fresh PostgreSQL database, and the same database reached through a gate the test can close.</summary>
+    sealed class GatedDatabase : IAsyncDisposable
+    {
+        public required DatabaseGate Gate { get; init; }
+        public required TestDatabase Database { get; init; }
+        public required TestDatabase ThroughGate { get; init; }
+
+        public static async Task<GatedDatabase> CreateAsync()
+        {
+            var real = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresBase);
+            var gate = DatabaseGate.Open(real.Host!, real.Port);
+            var database = await TestDatabase.PostgresAsync();
+            return new GatedDatabase
+            {
+                Gate = gate,
+                Database = database,
+                ThroughGate = new TestDatabase
+                {
+                    Provider = "Postgres",
+                    ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = gate.Port }.ConnectionString,
+                },
+            };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Database.DisposeAsync();
+            await Gate.DisposeAsync();
+        }
     }
 }
