@@ -32,7 +32,7 @@ public static class LettersApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures");
+        letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures").CacheOutput(CachingSetup.Signatories);
         letters.MapGet("/{slug}/challenge", Challenge).WithName("GetChallenge")
             .WithDescription("A proof-of-work challenge, needed to sign while the letter's organisers require one.");
         return app;
@@ -89,7 +89,7 @@ public static class LettersApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This letter is not open for signatures.",
                 detail: $"The letter '{slug}' is {letter.Status.ToString().ToLowerInvariant()}; it takes no signatures now.");
 
-        var result = await new SignatureInputValidator(letter, proofOfWork, text).ValidateAsync(input, cancellationToken);
+        var result = await SignatureInputValidator.For(letter, proofOfWork, text).ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
             return TypedResults.ValidationProblem(result.ToProblemErrors(), title: "Some fields need attention.");
 
@@ -104,7 +104,7 @@ public static class LettersApi
             "Check your email: we sent a message to the address given. The signature counts once it is confirmed."));
     }
 
-    static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, LetterCache letters,
+    static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, HttpContext http, LetterCache letters,
         PublicSignatories signatories, CancellationToken cancellationToken,
         int? limit, string? after, string? q, string? country)
     {
@@ -112,6 +112,7 @@ public static class LettersApi
         var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
+        http.TagWithLetter(letter.Id); // a confirmation here evicts it, like the letter's count
         return TypedResults.Ok(await signatories.QueryAsync(letter,
             new SignatoryQuery(limit ?? 50, after, q, country), cancellationToken));
     }

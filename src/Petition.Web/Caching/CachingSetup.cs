@@ -23,6 +23,15 @@ public static class CachingSetup
     /// <summary>The list of letters: varies by the query string.</summary>
     public const string Letters = "letters";
 
+    /// <summary>
+    /// A letter's public list in the API: varies by the whole query string (page, search, country). A viral letter's
+    /// first page, or a name in the news, is asked for by many at once; each entry lives a couple of seconds at most.
+    /// </summary>
+    public const string Signatories = "signatories";
+
+    /// <summary>How long a page of the public list may be served from the cache; the letter's other entries use OutputCache:MaxAge.</summary>
+    public static readonly TimeSpan SignatoriesMaxAge = TimeSpan.FromSeconds(2);
+
     public const string LettersTag = "letters";
     public static string LetterTag(int letterId) => $"letter:{letterId}";
 
@@ -46,6 +55,7 @@ public static class CachingSetup
                 .Expire(maxAge));
             options.AddPolicy(Letter, policy => policy.SetVaryByQuery([]).Expire(maxAge));
             options.AddPolicy(Letters, policy => policy.Tag(LettersTag).Expire(maxAge));
+            options.AddPolicy(Signatories, policy => policy.Expire(maxAge < SignatoriesMaxAge ? maxAge : SignatoriesMaxAge));
         });
         builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<CookieTempDataProvider>(services));
         builder.Services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Petition.Web.Database;
 
 namespace Petition.Web.Signing;
 
@@ -8,13 +9,15 @@ namespace Petition.Web.Signing;
 /// Groups the signatures that arrive together into one transaction. A commit costs about the same for one row as
 /// for a hundred, so while one batch commits the next gathers, and under load each request shares its commit with
 /// the others. Every request is answered only after its own batch is committed: a 202 is never lost to a crash.
+/// On PostgreSQL several batches are written at once (Signing:ConcurrentBatches), so that one batch's statement runs
+/// while another waits for its commit to reach the disk; SQLite has one writer and gets one batch at a time.
 /// </summary>
-public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<SigningOptions> options, ILogger<SignatureBatcher> logger)
+public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<SigningOptions> options,
+    IOptions<DatabaseOptions> database, ILogger<SignatureBatcher> logger)
     : BackgroundService
 {
     readonly Channel<Item> queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(10_000)
     {
-        SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
     });
 
@@ -28,7 +31,13 @@ public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<Signi
         await done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var writers = database.Value.IsSqlite ? 1 : options.Value.ConcurrentBatches;
+        return Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(WriteQueuedAsync, CancellationToken.None)));
+    }
+
+    async Task WriteQueuedAsync()
     {
         var batch = new List<Item>();
         // Not stopped by the token: the loop ends when StopAsync completes the queue and the last batch is written.
@@ -36,6 +45,8 @@ public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<Signi
         {
             while (batch.Count < options.Value.MaxBatchSize && queue.Reader.TryRead(out var item))
                 batch.Add(item);
+            if (batch.Count == 0)
+                continue; // another writer took them
             await WriteBatchAsync(batch);
             batch.Clear();
         }
@@ -49,15 +60,17 @@ public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<Signi
             foreach (var item in batch) item.Done.TrySetResult();
             return;
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e) when (batch.Count > 1 && !DatabaseUnavailable.IsUnavailable(e))
         {
             // One bad row (most often an address another instance stored a moment ago) must not fail the others.
             logger.LogInformation(e, "A batch of {Count} signatures failed; writing them one by one", batch.Count);
         }
         catch (Exception e)
         {
-            if (!await RetryOnceAsync(batch[0], e))
-                batch[0].Done.TrySetException(e);
+            // With the database away, one by one would make the last request wait out a connect timeout per
+            // signature ahead of it: the whole batch fails at once, and each request answers 503 fast.
+            if (batch.Count > 1 || !await RetryOnceAsync(batch[0], e))
+                foreach (var item in batch) item.Done.TrySetException(e);
             return;
         }
         foreach (var item in batch)

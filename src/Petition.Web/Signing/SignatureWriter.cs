@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Petition.Data;
 using Petition.Data.Letters;
+using Petition.Data.Outbox;
 using Petition.Data.Signatures;
 using Petition.Web.Abuse;
 
@@ -12,8 +15,10 @@ public record PendingSignature(Letter Letter, SignatureInput Input, string Canon
     RequestInfo Request, string? Blocked);
 
 /// <summary>
-/// Writes a batch of signatures in one transaction: one query finds the addresses that signed before, then each
-/// is stored (or answered with an email) and its email queued, and one commit makes them all durable together.
+/// Writes a batch of signatures in one transaction: each new address is stored with its email queued, an address
+/// that signed before is answered with an email, and one commit makes them all durable together. On PostgreSQL the
+/// new ones go in with one statement (<see cref="PostgresSignatureInsert"/>); the rest, and every signature on SQLite,
+/// go through EF Core.
 /// </summary>
 public class SignatureWriter(
     PetitionDbContext db,
@@ -23,6 +28,35 @@ public class SignatureWriter(
     ILogger<SignatureWriter> logger)
 {
     public async Task WriteAsync(IReadOnlyList<PendingSignature> batch, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await WriteTrackedAsync(batch, cancellationToken);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rest = await InsertNewAsync(batch, (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
+        if (rest.Count > 0)
+            await WriteTrackedAsync(rest, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The common case in bulk: the first signature of each address in the batch, if the address is new to the letter.
+    /// Returns what is left, in order: addresses that signed before and second signatures within the batch.
+    /// </summary>
+    async Task<List<PendingSignature>> InsertNewAsync(IReadOnlyList<PendingSignature> batch, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        var firsts = batch.DistinctBy(p => (p.Letter.Id, p.Canonical)).ToList();
+        var inserted = await PostgresSignatureInsert.InsertAsync(transaction.Connection!, transaction,
+            firsts.Select(New).ToList(), cancellationToken);
+        var done = firsts.Where(p => inserted.Contains((p.Letter.Id, p.Canonical))).ToHashSet(ReferenceEqualityComparer.Instance);
+        return batch.Where(p => !done.Contains(p)).ToList();
+    }
+
+    /// <summary>Looks up the addresses that signed before, then stores or answers each through the change tracker.</summary>
+    async Task WriteTrackedAsync(IReadOnlyList<PendingSignature> batch, CancellationToken cancellationToken)
     {
         var letterIds = batch.Select(p => p.Letter.Id).Distinct().ToList();
         var canonicals = batch.Select(p => p.Canonical).Distinct().ToList();
@@ -35,33 +69,40 @@ public class SignatureWriter(
             if (known.TryGetValue(key, out var existing))
                 SignAgain(pending.Letter, existing, pending.Input, pending.Request, pending.Blocked);
             else
-                known[key] = AddNew(pending.Letter, pending.Input, pending.Canonical, pending.Source, pending.Request, pending.Blocked);
+                known[key] = AddNew(pending);
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    Signature AddNew(Letter letter, SignatureInput input, string canonical, SignatureSource source, RequestInfo request, string? blocked)
+    Signature AddNew(PendingSignature pending)
+    {
+        var (signature, email) = New(pending);
+        db.Signatures.Add(signature);
+        db.Outbox.Add(email);
+        return signature;
+    }
+
+    /// <summary>A new signature, its manage token and its confirmation email, built in memory and not yet stored.</summary>
+    (Signature, OutboxMessage) New(PendingSignature pending)
     {
         var now = time.GetUtcNow();
         var signature = new Signature
         {
-            LetterId = letter.Id,
-            LetterVersion = letter.Version,
+            LetterId = pending.Letter.Id,
+            LetterVersion = pending.Letter.Version,
             State = SignatureState.Unverified,
-            Source = source,
+            Source = pending.Source,
             Name = "",
-            Email = input.Email!.Trim(),
-            EmailCanonical = canonical,
+            Email = pending.Input.Email!.Trim(),
+            EmailCanonical = pending.Canonical,
             CreatedAt = now,
-            BlockedReason = blocked,
+            BlockedReason = pending.Blocked,
         };
-        SignatureDetails.CopyFrom(letter, input, signature);
-        Remember(request, signature);
+        SignatureDetails.CopyFrom(pending.Letter, pending.Input, signature);
+        Remember(pending.Request, signature);
         var token = IssueToken(signature, now);
         signature.EmailsSent = 1;
-        db.Signatures.Add(signature);
-        db.Outbox.Add(emails.Confirmation(letter, signature, token));
-        return signature;
+        return (signature, emails.Confirmation(pending.Letter, signature, token));
     }
 
     void SignAgain(Letter letter, Signature signature, SignatureInput input, RequestInfo request, string? blocked)

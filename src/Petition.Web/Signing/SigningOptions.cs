@@ -19,6 +19,9 @@ public class SigningOptions
     /// <summary>Most signatures written in one transaction; more wait for the next.</summary>
     [Range(1, 10_000)] public int MaxBatchSize { get; set; } = 200;
 
+    /// <summary>Batches written at the same time on PostgreSQL, each on its own connection; SQLite writes one at a time.</summary>
+    [Range(1, 32)] public int ConcurrentBatches { get; set; } = 4;
+
     /// <summary>Emails one signature may cause, so signing again and again cannot flood someone's inbox.</summary>
     [Range(1, 100)] public int MaxEmailsPerSignature { get; set; } = 5;
 }

@@ -14,7 +14,7 @@ namespace Petition.Tests.Infrastructure;
 public sealed class SmtpSink : IAsyncDisposable
 {
     readonly ConcurrentQueue<MimeMessage> received = new();
-    readonly CancellationTokenSource stop = new();
+    CancellationTokenSource stop = new();
     SmtpServer.SmtpServer? server;
     Task? running;
 
@@ -31,8 +31,27 @@ public sealed class SmtpSink : IAsyncDisposable
         return sink;
     }
 
+    /// <summary>The server goes down: it stops listening, so connecting is refused, until <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        await stop.CancelAsync();
+        server?.Shutdown();
+        if (running is not null)
+        {
+            try { await running.WaitAsync(TimeSpan.FromSeconds(5)); }
+            catch (Exception) { /* shutting down */ }
+        }
+        server = null;
+        running = null;
+    }
+
+    /// <summary>The server comes back on the same port, keeping what it received before.</summary>
+    public Task RestartAsync() => ListenAsync(Port);
+
     async Task ListenAsync(int port)
     {
+        stop.Dispose();
+        stop = new CancellationTokenSource();
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
@@ -68,13 +87,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        server?.Shutdown();
-        if (running is not null)
-        {
-            try { await running.WaitAsync(TimeSpan.FromSeconds(5)); }
-            catch (Exception) { /* shutting down */ }
-        }
+        await StopAsync();
         stop.Dispose();
     }
 

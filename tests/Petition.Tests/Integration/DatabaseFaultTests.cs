@@ -50,30 +50,23 @@ public class DatabaseFaultTests
     [Fact]
     public async Task When_the_database_goes_away_and_comes_back_the_app_follows_by_itself()
     {
-        var real = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresBase);
-        await using var gate = DatabaseGate.Open(real.Host!, real.Port);
-        await using var database = await TestDatabase.PostgresAsync();
-        var throughGate = new TestDatabase
-        {
-            Provider = "Postgres",
-            ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = gate.Port }.ConnectionString,
-        };
-        await using var app = await PetitionApp.StartAsync(throughGate, Settings());
+        await using var gated = await GatedDatabase.CreateAsync();
+        var gate = gated.Gate;
+        await using var app = await PetitionApp.StartAsync(gated.ThroughGate, Settings());
         var client = app.Client();
-        const string list = "/api/letters/upr-accountability/signatures";
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(list)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(List())).StatusCode);
 
         gate.Close();
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(list))).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(List()))).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
 
         gate.Hang();
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(list))).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(List()))).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
 
         gate.Reopen();
         var recovery = Stopwatch.StartNew();
-        while ((await client.GetAsync(list)).StatusCode != HttpStatusCode.OK)
+        while ((await client.GetAsync(List())).StatusCode != HttpStatusCode.OK)
         {
             Assert.True(recovery.Elapsed < TimeSpan.FromSeconds(15), "the app should recover without a restart");
             await Task.Delay(200);
@@ -83,11 +76,77 @@ public class DatabaseFaultTests
         Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Back Again", email))).StatusCode);
     }
 
+    [Fact]
+    public async Task Under_load_a_database_that_hangs_means_fast_503s_for_signers_and_readers_then_recovery()
+    {
+        await using var gated = await GatedDatabase.CreateAsync();
+        var gate = gated.Gate;
+        await using var app = await PetitionApp.StartAsync(gated.ThroughGate, new(Settings()) { ["RateLimiting:Enabled"] = "false" });
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability",
+            Signer.ApiBody("Before", $"{Signer.Unique("before")}@example.org"))).StatusCode);
+
+        // Twenty signers and twenty readers at once, against a server that accepts connections and never answers.
+        gate.Hang();
+        var load = Enumerable.Range(0, 40).Select(i => TimedAsync(() => i % 2 == 0
+            ? client.SignByApiAsync("upr-accountability", Signer.ApiBody("Under Load", $"{Signer.Unique("load")}@example.org"))
+            : client.GetAsync(List())));
+        Assert.All(await Task.WhenAll(load), r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
+
+        gate.Reopen();
+        var recovery = Stopwatch.StartNew();
+        while ((await client.GetAsync("/healthz")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(recovery.Elapsed < TimeSpan.FromSeconds(15), "the app should recover without a restart");
+            await Task.Delay(200);
+        }
+        var signs = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            client.SignByApiAsync("upr-accountability", Signer.ApiBody("After", $"{Signer.Unique("after")}@example.org"))));
+        Assert.All(signs, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+    }
+
+    static int listRequests;
+
+    /// <summary>The public list with a query key of its own, so that the output cache never answers in the database's place.</summary>
+    static string List() => $"/api/letters/upr-accountability/signatures?n={Interlocked.Increment(ref listRequests)}";
+
     static async Task<HttpResponseMessage> TimedAsync(Func<Task<HttpResponseMessage>> request)
     {
         var clock = Stopwatch.StartNew();
         var response = await request();
         Assert.True(clock.Elapsed < Fast, $"answered in {clock.Elapsed.TotalSeconds:0.0} s; it should fail fast");
         return response;
+    }
+
+    /// <summary>A fresh PostgreSQL database, and the same database reached through a gate the test can close.</summary>
+    sealed class GatedDatabase : IAsyncDisposable
+    {
+        public required DatabaseGate Gate { get; init; }
+        public required TestDatabase Database { get; init; }
+        public required TestDatabase ThroughGate { get; init; }
+
+        public static async Task<GatedDatabase> CreateAsync()
+        {
+            var real = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresBase);
+            var gate = DatabaseGate.Open(real.Host!, real.Port);
+            var database = await TestDatabase.PostgresAsync();
+            return new GatedDatabase
+            {
+                Gate = gate,
+                Database = database,
+                ThroughGate = new TestDatabase
+                {
+                    Provider = "Postgres",
+                    ConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = gate.Port }.ConnectionString,
+                },
+            };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Database.DisposeAsync();
+            await Gate.DisposeAsync();
+        }
     }
 }

@@ -40,6 +40,52 @@ public abstract class SearchTests(PetitionApp app)
         Assert.Equal(["Cy Dorn"], await Names(@"c:\clinic"));
         Assert.Equal(2, (await Names("health")).Count);
     }
+
+    [Fact]
+    public async Task A_common_name_shows_more_than_a_thousand_matches_and_pages_through_them_newest_first()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("common"));
+        var start = app.Clock.GetUtcNow();
+        await app.Db(async db =>
+        {
+            // 1,199 signers called Nowak, one second apart, every thirteenth someone else, and one rare name.
+            for (var i = 0; i < 1_300; i++)
+            {
+                var name = i % 13 == 12 ? $"Other Person {i}" : $"Jan Nowak {i}";
+                if (i == 7) name = "Ewa Rzadka";
+                var at = start.AddSeconds(i);
+                var signature = new Signature
+                {
+                    LetterId = letter.Id, LetterVersion = 1, State = SignatureState.Published, Source = SignatureSource.Import,
+                    Name = name, Organization = "Clinic", ListPublicly = true, Email = $"{i}-{Guid.NewGuid():N}@example.org",
+                    EmailCanonical = $"{i}-{Guid.NewGuid():N}@example.org", CreatedAt = at, ConfirmedAt = at, PublishedAt = at,
+                };
+                signature.RefreshSearchText();
+                db.Signatures.Add(signature);
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = app.Client();
+
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/letters/{letter.Slug}/signatures?q=nowak&limit=3");
+        Assert.Equal(1_000, first.GetProperty("total").GetInt32());
+        Assert.False(first.GetProperty("totalIsExact").GetBoolean());
+        Assert.Equal(["Jan Nowak 1298", "Jan Nowak 1297", "Jan Nowak 1296"], Names(first)); // 1299 is someone else
+        var second = await client.GetFromJsonAsync<JsonElement>(
+            $"/api/letters/{letter.Slug}/signatures?q=nowak&limit=3&after={first.GetProperty("next").GetString()}");
+        Assert.Equal(["Jan Nowak 1295", "Jan Nowak 1294", "Jan Nowak 1293"], Names(second));
+
+        var rare = await client.GetFromJsonAsync<JsonElement>($"/api/letters/{letter.Slug}/signatures?q=rzadka");
+        Assert.Equal(1, rare.GetProperty("total").GetInt32());
+        Assert.True(rare.GetProperty("totalIsExact").GetBoolean());
+        Assert.Equal(["Ewa Rzadka"], Names(rare));
+
+        var page = await client.GetDocumentAsync($"/letters/{letter.Slug}/signatories?q=nowak");
+        Assert.Equal("More than 1,000 matching signatories", page.QuerySelector("p.total")!.TextContent.Trim());
+    }
+
+    static List<string> Names(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToList();
 }
 
 public class SqliteSearchTests(SqliteFixture fixture) : SearchTests(fixture.App), IClassFixture<SqliteFixture>;

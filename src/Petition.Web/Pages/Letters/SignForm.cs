@@ -34,7 +34,7 @@ public class SignatureFormValidator : AbstractValidator<SignatureFormInput>
 {
     public SignatureFormValidator(Letter letter, IStringLocalizer<SiteText> text, Abuse.ProofOfWork? proofOfWork = null)
     {
-        Include(new SignatureInputValidator(letter, proofOfWork, text));
+        Include(proofOfWork is null ? new SignatureInputValidator(letter, text: text) : SignatureInputValidator.For(letter, proofOfWork, text));
         RuleFor(f => f.Listing).Must(l => l is "public" or "private")
             .WithMessage(text["Choose whether your name appears on the public list."].Value);
     }
