@@ -33,8 +33,15 @@ public static class ExportFiles
     {
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(file), false);
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        return sheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
+        return sheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(c => Unescape(c.InnerText)).ToArray()).ToList();
     }
+
+    /// <summary>
+    /// Cell text as a spreadsheet shows it: ECMA-376 lets a writer spell a character as _xHHHH_ (MiniExcel does for
+    /// the halves of an emoji), and Excel and LibreOffice read it back as that character.
+    /// </summary>
+    static string Unescape(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
 
     public static JsonDocument Json(byte[] file) => JsonDocument.Parse(file);
 
