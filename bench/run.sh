@@ -175,10 +175,13 @@ log "query plans"
 } >"$WORK/plans.txt" 2>&1
 
 log "writing $OUTPUT"
+# bench/export.sh keeps its own section of the same file; carry it over.
+EXPORT_SECTION=$(sed -n '/<!-- export-benchmark:start -->/,/<!-- export-benchmark:end -->/p' "$OUTPUT" 2>/dev/null || true)
 python3 bench/report.py "$RESULTS" "$WORK/plans.txt" >"$OUTPUT" \
   --started "$STARTED" --signatures "$SIGNATURES" --unconfirmed "$UNCONFIRMED" --duration "$DURATION" \
   --connections "$CONNECTIONS" --threads "$THREADS" --seed-seconds "$SEED_SECONDS" \
   --pgbench-tps "${PGBENCH_TPS:-0}" --pgbench-latency "${PGBENCH_LATENCY:-0}" \
   --load "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
   --rows "$(sql -tA -c 'SELECT count(*) FROM "Signatures"')"
+[ -z "$EXPORT_SECTION" ] || printf '\n%s\n' "$EXPORT_SECTION" >>"$OUTPUT"
 log "done: $OUTPUT"
