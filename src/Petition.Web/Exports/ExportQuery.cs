@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Signatures;
+using Petition.Web.Signatories;
 
 namespace Petition.Web.Exports;
 
@@ -15,26 +16,12 @@ public static class ExportQuery
     public static IQueryable<Signature> Selected(this PetitionDbContext db, int letterId, ExportScope scope, ExportFilter filter)
     {
         var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId);
+        // The public list is the published, listed names whatever state was asked for.
         if (scope == ExportScope.Public)
             signatures = signatures.Where(s => s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
-        else if (filter.State is { } state)
-            signatures = signatures.Where(s => s.State == state);
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            var country = filter.Country.Trim().ToUpperInvariant();
-            signatures = signatures.Where(s => s.Country == country);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Category))
-        {
-            var category = filter.Category.Trim();
-            signatures = signatures.Where(s => s.Category == category);
-        }
+        signatures = signatures.Narrowed(filter, byState: scope != ExportScope.Public);
         if (filter.Notable is { } notable)
             signatures = signatures.Where(s => s.Notable == notable);
-        if (filter.FromUtc is { } from)
-            signatures = signatures.Where(s => s.CreatedAt >= from);
-        if (filter.ToUtc is { } to)
-            signatures = signatures.Where(s => s.CreatedAt < to);
         if (filter.Version is { } version)
             signatures = signatures.Where(s => s.LetterVersion == version);
         return signatures;

@@ -1,28 +1,17 @@
-using System.Globalization;
-using Petition.Data.Signatures;
+using Petition.Web.Signatories;
 
 namespace Petition.Web.Admin.Review;
 
 /// <summary>What the review queue is narrowed to; the same filter drives the page, its links and a bulk decision.</summary>
-public class ReviewFilter
+public class ReviewFilter : SignatureFilter
 {
-    public SignatureState? State { get; set; }
-    public string? Country { get; set; }
-    public string? Category { get; set; }
     /// <summary>The email domain, e.g. "example.org" (subdomains not included).</summary>
     public string? Domain { get; set; }
     /// <summary>A network hash, as the abuse signals show it.</summary>
     public string? Network { get; set; }
-    /// <summary>Signed at or after (UTC), "2026-11-27T10:00" or any ISO 8601 form.</summary>
-    public string? From { get; set; }
-    /// <summary>Signed before (UTC).</summary>
-    public string? To { get; set; }
     /// <summary>Part of a name, an organisation or an email address.</summary>
     public string? Q { get; set; }
     public ReviewSort Sort { get; set; }
-
-    public DateTimeOffset? FromUtc => ParseUtc(From);
-    public DateTimeOffset? ToUtc => ParseUtc(To);
 
     /// <summary>The filter as query-string values, for links and for the hidden fields of a bulk form.</summary>
     public Dictionary<string, string> ToRouteValues()
@@ -44,9 +33,6 @@ public class ReviewFilter
     public string Describe() =>
         ToRouteValues() is { Count: > 0 } values ? string.Join(", ", values.Select(v => $"{v.Key}={v.Value}")) : "all signatures";
 
-    static DateTimeOffset? ParseUtc(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
 }
 
 public enum ReviewSort { Newest, Oldest, Name, Organization }

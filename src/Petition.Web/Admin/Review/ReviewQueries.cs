@@ -1,4 +1,5 @@
 using Petition.Data.Signatures;
+using Petition.Web.Signatories;
 
 namespace Petition.Web.Admin.Review;
 
@@ -7,19 +8,7 @@ public static class ReviewQueries
     /// <summary>One letter's signatures narrowed by the filter; every provider runs it as plain comparisons and LIKE.</summary>
     public static IQueryable<Signature> Matching(this IQueryable<Signature> signatures, int letterId, ReviewFilter filter)
     {
-        signatures = signatures.Where(s => s.LetterId == letterId);
-        if (filter.State is { } state)
-            signatures = signatures.Where(s => s.State == state);
-        if (!string.IsNullOrWhiteSpace(filter.Country))
-        {
-            var country = filter.Country.Trim().ToUpperInvariant();
-            signatures = signatures.Where(s => s.Country == country);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Category))
-        {
-            var category = filter.Category.Trim();
-            signatures = signatures.Where(s => s.Category == category);
-        }
+        signatures = signatures.Where(s => s.LetterId == letterId).Narrowed(filter);
         if (!string.IsNullOrWhiteSpace(filter.Domain))
         {
             var suffix = "@" + filter.Domain.Trim().TrimStart('@').ToLowerInvariant();
@@ -30,10 +19,6 @@ public static class ReviewQueries
             var network = filter.Network.Trim();
             signatures = signatures.Where(s => s.NetworkHash == network);
         }
-        if (filter.FromUtc is { } from)
-            signatures = signatures.Where(s => s.CreatedAt >= from);
-        if (filter.ToUtc is { } to)
-            signatures = signatures.Where(s => s.CreatedAt < to);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var term = filter.Q.Trim().ToLowerInvariant();
