@@ -24,5 +24,4 @@ public class ExportFilter : SignatureFilter
         Add("version", Version);
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
-
 }
