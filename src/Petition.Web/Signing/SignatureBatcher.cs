@@ -60,9 +60,10 @@ public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<Signi
             foreach (var item in batch) item.Done.TrySetResult();
             return;
         }
-        catch (Exception e) when (batch.Count > 1 && !DatabaseUnavailable.IsUnavailable(e))
+        catch (Exception e) when (batch.Count > 1 && (!DatabaseUnavailable.IsUnavailable(e) || IsConflict(e)))
         {
-            // One bad row (most often an address another instance stored a moment ago) must not fail the others.
+            // One bad row (most often an address another instance stored a moment ago) must not fail the others;
+            // nor may a deadlock with a batch written at the same time, which PostgreSQL resolves by failing one.
             logger.LogInformation(e, "A batch of {Count} signatures failed; writing them one by one", batch.Count);
         }
         catch (Exception e)
@@ -91,7 +92,7 @@ public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<Signi
     /// <summary>Two requests for one address raced and the unique index kept one: the second try finds it and signs again.</summary>
     async Task<bool> RetryOnceAsync(Item item, Exception failure)
     {
-        if (failure is not DbUpdateException)
+        if (failure is not DbUpdateException && !IsConflict(failure))
             return false;
         try
         {
@@ -104,6 +105,18 @@ public sealed class SignatureBatcher(IServiceScopeFactory scopes, IOptions<Signi
             item.Done.TrySetException(e);
             return true;
         }
+    }
+
+    /// <summary>
+    /// A deadlock or serialization failure: two transactions wanted the same rows, PostgreSQL failed one of them,
+    /// and trying it again succeeds. It counts as transient, but the database is not away.
+    /// </summary>
+    static bool IsConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: "40P01" or "40001" })
+                return true;
+        return false;
     }
 
     async Task WriteAsync(IReadOnlyList<PendingSignature> signatures)

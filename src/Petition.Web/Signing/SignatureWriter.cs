@@ -48,7 +48,10 @@ public class SignatureWriter(
     async Task<List<PendingSignature>> InsertNewAsync(IReadOnlyList<PendingSignature> batch, NpgsqlTransaction transaction,
         CancellationToken cancellationToken)
     {
-        var firsts = batch.DistinctBy(p => (p.Letter.Id, p.Canonical)).ToList();
+        // In one order for every batch, so two batches written at once that share an address wait for each other
+        // instead of deadlocking.
+        var firsts = batch.DistinctBy(p => (p.Letter.Id, p.Canonical))
+            .OrderBy(p => p.Letter.Id).ThenBy(p => p.Canonical, StringComparer.Ordinal).ToList();
         var inserted = await PostgresSignatureInsert.InsertAsync(transaction.Connection!, transaction,
             firsts.Select(New).ToList(), cancellationToken);
         var done = firsts.Where(p => inserted.Contains((p.Letter.Id, p.Canonical))).ToHashSet(ReferenceEqualityComparer.Instance);
