@@ -25,7 +25,10 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
         var text = new StringBuilder()
             .AppendLine(t["Hello {0},", signature.Name])
             .AppendLine()
-            .AppendLine(t["Someone, we hope you, asked to add this address to the open letter \"{0}\".", title])
+            // An imported signer did not ask: the organisers put the name forward, and the email must say so.
+            .AppendLine(signature.Source == SignatureSource.Import
+                ? t["The organisers of the open letter \"{0}\" added this address to its signatories, from a list they gathered (on paper, for example). Nothing is published unless you confirm.", title]
+                : t["Someone, we hope you, asked to add this address to the open letter \"{0}\".", title])
             .AppendLine()
             .AppendLine(t["To sign, open this link and press \"Confirm my signature\":"])
             .AppendLine()

@@ -79,6 +79,9 @@ public class ImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
 
         var signature = (await ImportedAsync(letter)).Single();
         Assert.Equal(SignatureState.Unverified, signature.State);
+        var message = await app.Smtp.WaitForAsync(email);
+        Assert.Contains("organisers of the open letter", message.TextBody);
+        Assert.DoesNotContain("Someone, we hope you", message.TextBody);
         var client = app.Client();
         var confirmed = await client.ConfirmAsync(await app.ConfirmationPathAsync(email));
         Assert.True(confirmed.IsSuccessStatusCode || confirmed.StatusCode == HttpStatusCode.Redirect);
