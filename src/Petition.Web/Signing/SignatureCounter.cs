@@ -24,8 +24,11 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     /// <summary>
     /// A count that took long is kept longer: at least ten times what it took, so that counting a million rows (about
     /// 0.4 s on two cores, using both) takes a tenth of the machine at most, not a fifth. Small letters keep 2 s.
+    /// "Took long" means twice running, not once: a first count on a cold app or a busy moment is no reason to let
+    /// the count go stale; and never past <see cref="LongestAge"/>.
     /// </summary>
     const int FreshForTimesItsCost = 10;
+    public static readonly TimeSpan LongestAge = TimeSpan.FromSeconds(10);
 
     readonly ConcurrentDictionary<int, Entry> entries = new();
 
@@ -39,6 +42,9 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
 
         /// <summary>How long <see cref="Last"/> stays fresh: <see cref="MaxAge"/>, or longer for a costly count.</summary>
         public TimeSpan FreshFor = MaxAge;
+
+        /// <summary>What the previous count took; null before the first.</summary>
+        public TimeSpan? LastCost;
 
         /// <summary>Changes made here so far (<see cref="Invalidate"/>), and how many of them the running count sees.</summary>
         public int Changes, RunningSees;
@@ -88,7 +94,10 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
                     entry.Last = counts;
                     entry.ReadAt = Stopwatch.GetTimestamp();
                     var took = Stopwatch.GetElapsedTime(started);
-                    entry.FreshFor = took * FreshForTimesItsCost > MaxAge ? took * FreshForTimesItsCost : MaxAge;
+                    var steady = entry.LastCost is { } previous && previous < took ? previous : entry.LastCost is null ? TimeSpan.Zero : took;
+                    entry.LastCost = took;
+                    var longer = steady * FreshForTimesItsCost;
+                    entry.FreshFor = longer > MaxAge ? (longer < LongestAge ? longer : LongestAge) : MaxAge;
                 }
             }
             return counts;
