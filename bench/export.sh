@@ -17,16 +17,9 @@ DB=${BENCH_DATABASE:-petition_export_bench}
 OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
 SLUG=upr-accountability
 BASE=http://127.0.0.1:$PORT
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-petition} PGPASSWORD=${PGPASSWORD:-petition}
-export PGOPTIONS='-c client_min_messages=warning'
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 WORK=$(mktemp -d /tmp/petition-export-bench.XXXXXX)
 STARTED=$(date -u +"%Y-%m-%d %H:%M UTC")
-APP_PID=
-
-log() { echo "== $(date -u +%H:%M:%S) $*"; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+source bench/lib.sh
 cleanup() {
   if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
@@ -34,27 +27,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
-  log "starting PostgreSQL"
-  as_root pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1{print $1}')" main start
-  for _ in $(seq 50); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.2; done
-fi
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
-
-log "publishing the app (Release)"
-dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE Database__Provider=Postgres \
-  ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB" \
-  RateLimiting__Enabled=false Logging__LogLevel__Default=Warning Email__Smtp__Host= Email__PickupDirectory="$WORK/mail" \
-  Site__PublicBaseUrl=$BASE
-(cd "$WORK/app" && dotnet Petition.Web.dll migrate)
-(cd "$WORK/app" && exec dotnet Petition.Web.dll) >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.3; done
+start_postgres
+start_app
 LETTER=$(sql -tA -c "SELECT \"Id\" FROM \"Letters\" WHERE \"Slug\" = '$SLUG'")
 
 log "seeding $SIGNATURES published signatures with COPY"
-python3 bench/seed.py "$LETTER" "$SIGNATURES" 0 /dev/null | sql -c '\copy "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "Email", "EmailCanonical", "Title", "Organization", "Category", "Country", "City", "ListPublicly", "Notable", "Hidden", "ShowVerifiedBadge", "Unsubscribed", "EmailsSent", "SearchText", "CreatedAt", "ConfirmedAt", "PublishedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt") FROM STDIN WITH (FORMAT csv)'
+seed "$LETTER" "$SIGNATURES" 0 /dev/null
 sql -c 'VACUUM ANALYZE "Signatures"'
 # The PDF covers the newest signatures, from the date that leaves about BENCH_PDF_ROWS of them.
 PDF_FROM=$(sql -tA -c "SELECT to_char(\"CreatedAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM \"Signatures\"

@@ -25,17 +25,10 @@ OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
 SCENARIOS=${BENCH_SCENARIOS:-}
 SLUG=upr-accountability
 BASE=http://127.0.0.1:$PORT
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-petition} PGPASSWORD=${PGPASSWORD:-petition}
-export PGOPTIONS='-c client_min_messages=warning'
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 WORK=$(mktemp -d /tmp/petition-bench.XXXXXX)
 RESULTS=$WORK/results.tsv
 STARTED=$(date -u +"%Y-%m-%d %H:%M UTC")
-APP_PID=
-
-log() { echo "== $(date -u +%H:%M:%S) $*"; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+source bench/lib.sh
 
 cleanup() {
   if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
@@ -52,43 +45,15 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; ex
 PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -1)
 [ -x "$PGBENCH" ] || { echo "pgbench is missing (it comes with the postgresql package)"; exit 1; }
 
-# PostgreSQL: the same cluster and role that scripts/test.sh uses.
-if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
-  version=$(pg_lsclusters -h | awk 'NR==1{print $1}')
-  log "starting PostgreSQL $version"
-  as_root pg_ctlcluster "$version" main start
-  for _ in $(seq 50); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.2; done
-fi
-(cd /tmp && as_root runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -q -c \
-  "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='petition') THEN CREATE ROLE petition LOGIN PASSWORD 'petition' CREATEDB; END IF; END\$\$;") >/dev/null
-
-log "creating database $DB"
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
-
-log "publishing the app (Release)"
-dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
-
-# Everything as in production except the rate limits and the form's minimum fill time (wrk posts at once); warnings-only logs; mail to a pickup folder.
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE \
-  Database__Provider=Postgres ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB" \
-  RateLimiting__Enabled=false Signing__MinimumFillTime=00:00:00 Logging__LogLevel__Default=Warning Email__Smtp__Host= Email__PickupDirectory="$WORK/mail" \
-  Site__PublicBaseUrl=$BASE
-
-log "migrating"
-(cd "$WORK/app" && dotnet Petition.Web.dll migrate)
-
-log "starting the app on $BASE"
-(cd "$WORK/app" && exec dotnet Petition.Web.dll) >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.3; done
-curl -sf "$BASE/healthz" >/dev/null || { echo "the app did not start"; cat "$WORK/app.log"; exit 1; }
+start_postgres
+start_app
 LETTER=$(sql -tA -c "SELECT \"Id\" FROM \"Letters\" WHERE \"Slug\" = '$SLUG'")
 
 log "seeding $SIGNATURES published and $UNCONFIRMED unconfirmed signatures with COPY"
 seed_start=$(date +%s)
 # The trigram index is built once after the load rather than updated row by row during it.
 sql -c 'DROP INDEX "IX_Signatures_SearchText"'
-python3 bench/seed.py "$LETTER" "$SIGNATURES" "$UNCONFIRMED" "$WORK/tokens.txt" | sql -c '\copy "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "Email", "EmailCanonical", "Title", "Organization", "Category", "Country", "City", "ListPublicly", "Notable", "Hidden", "ShowVerifiedBadge", "Unsubscribed", "EmailsSent", "SearchText", "CreatedAt", "ConfirmedAt", "PublishedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt") FROM STDIN WITH (FORMAT csv)'
+seed "$LETTER" "$SIGNATURES" "$UNCONFIRMED" "$WORK/tokens.txt"
 sql -c "SET maintenance_work_mem = '256MB'" -c 'CREATE INDEX "IX_Signatures_SearchText" ON "Signatures" USING gin ("SearchText" gin_trgm_ops)'
 sql -c 'VACUUM ANALYZE "Signatures"'
 SEED_SECONDS=$(( $(date +%s) - seed_start ))

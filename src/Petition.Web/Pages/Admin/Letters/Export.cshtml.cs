@@ -30,6 +30,8 @@ public class ExportModel(PetitionDbContext db, SignedExports exports, ExportSign
             return missing;
         if (!MayExportFull && Scope == ExportScope.Full)
             Scope = ExportScope.Moderation;
+        Versions = await db.LetterVersions.Where(v => v.LetterId == Letter.Id).Select(v => v.Version)
+            .OrderByDescending(v => v).ToListAsync(cancellationToken);
         return Page();
     }
 
@@ -57,8 +59,6 @@ public class ExportModel(PetitionDbContext db, SignedExports exports, ExportSign
         if (await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
             return NotFound();
         Letter = letter;
-        Versions = await db.LetterVersions.Where(v => v.LetterId == letter.Id).Select(v => v.Version)
-            .OrderByDescending(v => v).ToListAsync(cancellationToken);
         return null;
     }
 }

@@ -1,0 +1,49 @@
+# Shared by bench/run.sh and bench/export.sh (sourced, not run): PostgreSQL, the app in Release, and the COPY seed.
+# The caller sets DB, BASE and WORK, and a cleanup trap that stops APP_PID.
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-petition} PGPASSWORD=${PGPASSWORD:-petition}
+export PGOPTIONS='-c client_min_messages=warning'
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+APP_PID=
+
+log() { echo "== $(date -u +%H:%M:%S) $*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+# The same cluster and role that scripts/test.sh uses, and a fresh database $DB.
+start_postgres() {
+  if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+    local version
+    version=$(pg_lsclusters -h | awk 'NR==1{print $1}')
+    log "starting PostgreSQL $version"
+    as_root pg_ctlcluster "$version" main start
+    for _ in $(seq 50); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.2; done
+  fi
+  (cd /tmp && as_root runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -q -c \
+    "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='petition') THEN CREATE ROLE petition LOGIN PASSWORD 'petition' CREATEDB; END IF; END\$\$;") >/dev/null
+  log "creating database $DB"
+  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+}
+
+# Publishes the app in Release, migrates $DB and starts it on $BASE: everything as in production except the rate
+# limits and the form's minimum fill time (wrk posts at once); warnings-only logs; mail to a pickup folder.
+start_app() {
+  log "publishing the app (Release)"
+  dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
+  export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE \
+    Database__Provider=Postgres ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB" \
+    RateLimiting__Enabled=false Signing__MinimumFillTime=00:00:00 Logging__LogLevel__Default=Warning Email__Smtp__Host= \
+    Email__PickupDirectory="$WORK/mail" Site__PublicBaseUrl=$BASE
+  log "migrating"
+  (cd "$WORK/app" && dotnet Petition.Web.dll migrate)
+  log "starting the app on $BASE"
+  (cd "$WORK/app" && exec dotnet Petition.Web.dll) >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.3; done
+  curl -sf "$BASE/healthz" >/dev/null || { echo "the app did not start"; cat "$WORK/app.log"; exit 1; }
+}
+
+# seed LETTER PUBLISHED UNCONFIRMED TOKENS_FILE: bench/seed.py's rows into "Signatures" with COPY.
+seed() {
+  python3 bench/seed.py "$@" | sql -c '\copy "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "Email", "EmailCanonical", "Title", "Organization", "Category", "Country", "City", "ListPublicly", "Notable", "Hidden", "ShowVerifiedBadge", "Unsubscribed", "EmailsSent", "SearchText", "CreatedAt", "ConfirmedAt", "PublishedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt") FROM STDIN WITH (FORMAT csv)'
+}
