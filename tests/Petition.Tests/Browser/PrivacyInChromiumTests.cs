@@ -50,8 +50,8 @@ public class PrivacyInChromiumTests
                      "/letters/upr-accountability/check-email", "/letters/upr-accountability/privacy", "/privacy", confirm, manage,
                      "/no/such/page" })
         {
-            await page.GotoAsync(app.BaseUrl + path);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // The wait is the driver's, as part of the navigation: a separate WaitForLoadStateAsync can miss the event.
+            await page.GotoAsync(app.BaseUrl + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         }
 
         Assert.NotEmpty(requested);
