@@ -8,10 +8,15 @@ APP_PID=
 
 log() { echo "== $(date -u +%H:%M:%S) $*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  as_root apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 # The same cluster and role that scripts/test.sh uses, and a fresh database $DB.
 start_postgres() {
+  command -v pg_lsclusters >/dev/null || { log "installing PostgreSQL"; apt_install postgresql; }
   if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
     local version
     version=$(pg_lsclusters -h | awk 'NR==1{print $1}')

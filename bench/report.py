@@ -53,7 +53,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results")
     parser.add_argument("plans")
-    for name in ["started", "signatures", "unconfirmed", "duration", "connections", "threads", "seed-seconds",
+    for name in ["started", "signatures", "unconfirmed", "duration", "sign-duration", "connections", "threads", "seed-seconds",
                  "pgbench-tps", "pgbench-latency", "rows", "load", "load-after"]:
         parser.add_argument("--" + name, required=True)
     a = parser.parse_args()
@@ -82,7 +82,7 @@ def main():
     w(f"Written by `bench/run.sh` on {a.started}. Run it again with:")
     w("")
     w("```sh")
-    w(f"BENCH_SIGNATURES={a.signatures} BENCH_DURATION={a.duration} bench/run.sh")
+    w(f"BENCH_SIGNATURES={a.signatures} BENCH_DURATION={a.duration} BENCH_SIGN_DURATION={a.sign_duration} bench/run.sh")
     w("```")
     w("")
     w("## Machine")
@@ -103,7 +103,8 @@ def main():
     w(f"  scenario. Seeding, trigram index and `VACUUM ANALYZE` took {a.seed_seconds} s. Rows at the end: {int(a.rows):,}.")
     w("- The app is published in Release and run with `RateLimiting__Enabled=false`, warning-level logs, and")
     w("  emails written to a pickup folder by the outbox dispatcher, which runs as in production.")
-    w(f"- wrk: {a.threads} threads, {a.connections} connections, {a.duration} s per scenario, no cookies. POST scenarios")
+    w(f"- wrk: {a.threads} threads, {a.connections} connections, {a.duration} s per scenario ({a.sign_duration} s for signing")
+    w("  through the API, whose target is a rate sustained for a minute), no cookies. POST scenarios")
     w("  use Lua scripts (`bench/lua/`) that give every request a new email address or token, and count any")
     w("  status other than the expected one as an error.")
     w("- The minimum time to fill the sign form is off (`Signing__MinimumFillTime=00:00:00`): wrk posts at once, and")
@@ -153,7 +154,9 @@ def main():
     w(f"| sign: p99 < 50 ms | {sign_p99:.1f} ms | {verdict(sign_p99 < 50)} |")
     w(f"| sign: 0 errors | {errors('sign-api')} | {verdict(errors('sign-api') == 0)} |")
     w(f"| sign: ≥ 35 % of the raw insert rate | {ratio:.0%} | {verdict(ratio >= 0.35)} |")
-    w(f"| sign: sustained 60 s | measured for {a.duration} s | {'met' if int(a.duration) >= 60 and sign_rps >= 3000 else 'not shown'} |")
+    sustained = int(a.sign_duration) >= 60
+    w(f"| sign: sustained 60 s | {sign_rps:,.0f}/s for {a.sign_duration} s | "
+      f"{verdict(sign_rps >= 3000) if sustained else 'not shown'} |")
     page = get("letter-page", "rps")
     count = get("count", "rps")
     w(f"| letter page ≥ 10,000/s | {page:,.0f}/s | {verdict(page >= 10000)} |")
@@ -176,8 +179,8 @@ def main():
     if sign_p99 >= 50:
         w(f"- Sign p99: {sign_p99:.1f} ms, {sign_p99 - 50:.1f} ms over 50 ms (p50 {get('sign-api', 'p50_ms'):.1f} ms). The tail is time spent")
         w("  waiting for one of the 2 cores, shared by 50 connections, the outbox dispatcher, PostgreSQL and wrk.")
-    if int(a.duration) < 60:
-        w(f"- Sustained for 60 s: each scenario runs {a.duration} s here (`BENCH_DURATION`), so this is not shown.")
+    if not sustained:
+        w(f"- Sustained for 60 s: signing ran {a.sign_duration} s here (`BENCH_SIGN_DURATION`), so this is not shown.")
     w(f"- The public list past the output cache at {a.connections} connections: every request runs its queries, and")
     w("  50 of them at once on 2 cores queue for the CPU. A search costs about "
       f"{1000 / max(get('single-list-search', 'rps'), 0.1):.0f} ms of app and database time on its own")
