@@ -15,6 +15,8 @@ public record FieldRule(FieldMode Mode, bool Public)
 {
     public bool Shown => Mode != FieldMode.Hidden;
     public bool Required => Mode == FieldMode.Required;
+    /// <summary>On the public list: asked on the form and published. Only such a field may be filtered or searched by the public.</summary>
+    public bool Published => Shown && Public;
 }
 
 public enum FieldMode { Hidden, Optional, Required }

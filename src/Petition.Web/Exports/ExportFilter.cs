@@ -1,4 +1,5 @@
 using System.Globalization;
+using Petition.Data.Letters;
 using Petition.Web.Signatories;
 
 namespace Petition.Web.Exports;
@@ -9,6 +10,14 @@ public class ExportFilter : SignatureFilter
     public bool? Notable { get; set; }
     /// <summary>The version of the letter's text that was signed.</summary>
     public int? Version { get; set; }
+
+    /// <summary>This filter without its country and category when the letter does not publish them.</summary>
+    public ExportFilter OnPublishedFields(LetterFields fields) => new()
+    {
+        State = State, From = From, To = To, Notable = Notable, Version = Version,
+        Country = fields.Country.Published ? Country : null,
+        Category = fields.Category.Published ? Category : null,
+    };
 
     /// <summary>What a reader of the file or the audit log needs to know about how it was narrowed.</summary>
     public string Describe()

@@ -21,6 +21,10 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
     public async Task<SignedFile> CreateAsync(ExportRequest request, CancellationToken cancellationToken)
     {
         var (letter, scope, format, filter) = request;
+        // The public list is narrowed only by what it shows: a filter on a field the letter keeps private would tell
+        // who gave which value.
+        if (scope == ExportScope.Public)
+            filter = filter.OnPublishedFields(letter.Fields);
         var writer = writers.Single(w => w.Format == format);
         var now = time.GetUtcNow();
         var version = filter.Version is { } v && v != letter.Version

@@ -47,7 +47,7 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         await using var plan = planned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (planned)
             await SearchPlan.ThroughTrigramIndexAsync(db, cancellationToken);
-        var filtered = Filtered(letter.Id, query);
+        var filtered = Filtered(letter, query);
         var total = query.IsFiltered
             ? await filtered.Take(SignatoryQuery.MaxCountedMatches + 1).CountAsync(cancellationToken)
             : (await counter.GetAsync(letter.Id, cancellationToken)).Listed;
@@ -114,11 +114,15 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
 
     static string NotableAfter(Row row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
 
-    IQueryable<Signature> Filtered(int letterId, SignatoryQuery query)
+    /// <summary>
+    /// The list narrowed by the public's filter and search, on published fields only: a country or an organisation
+    /// that the letter keeps private must not be found out one name at a time by filtering or searching on it.
+    /// </summary>
+    IQueryable<Signature> Filtered(Letter letter, SignatoryQuery query)
     {
         var signatures = db.Signatures.AsNoTracking()
-            .Where(s => s.LetterId == letterId && s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
-        if (!string.IsNullOrWhiteSpace(query.Country))
+            .Where(s => s.LetterId == letter.Id && s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
+        if (!string.IsNullOrWhiteSpace(query.Country) && letter.Fields.Country.Published)
         {
             var country = query.Country.Trim().ToUpperInvariant();
             signatures = signatures.Where(s => s.Country == country);
@@ -128,6 +132,10 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
             // LIKE, not Contains: PostgreSQL would get strpos(), which its trigram index cannot serve.
             var pattern = "%" + EscapeLike(query.Search.Trim().ToLowerInvariant()) + "%";
             signatures = signatures.Where(s => EF.Functions.Like(s.SearchText, pattern, LikeEscape));
+            // SearchText is the name, a space and the organisation, lower-cased; the index finds the candidates,
+            // and a letter that keeps organisations private has the match held to the name's part of it.
+            if (!letter.Fields.Organization.Published)
+                signatures = signatures.Where(s => EF.Functions.Like(s.SearchText.Substring(0, s.Name.Length), pattern, LikeEscape));
         }
         return signatures;
     }
@@ -137,5 +145,5 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
     static string EscapeLike(string term) =>
         term.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
-    static string? Public(FieldRule rule, string? value) => rule.Shown && rule.Public ? value : null;
+    static string? Public(FieldRule rule, string? value) => rule.Published ? value : null;
 }
