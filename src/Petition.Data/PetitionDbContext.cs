@@ -152,6 +152,10 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
         model.Entity<OutboxMessage>(message =>
         {
             message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            // What the dispatcher claims, in the order it claims it: sent mail is kept for weeks, and a claim that
+            // walked past it in id order got slower with every message sent (15 ms after 5,000 here).
+            message.HasIndex(m => new { m.NextAttemptAt, m.Id }, "IX_Outbox_Pending")
+                .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
             message.Property(m => m.ToAddress).HasMaxLength(SignatureLimits.Email);
             message.Property(m => m.ToName).HasMaxLength(SignatureLimits.Name);
             message.Property(m => m.Subject).HasMaxLength(500);

@@ -567,6 +567,9 @@ namespace Petition.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
+                    b.HasIndex(new[] { "NextAttemptAt", "Id" }, "IX_Outbox_Pending")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
                     b.ToTable("Outbox");
                 });
 

@@ -15,6 +15,9 @@ public class EmailOptions
     [Range(1, 1000)] public int MaxAttempts { get; set; } = 25;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Senders working through the outbox at once on PostgreSQL, each on its own batch (SQLite has one).</summary>
+    [Range(1, 32)] public int ConcurrentSenders { get; set; } = 4;
 }
 
 public class SmtpOptions

@@ -6,7 +6,8 @@ namespace Petition.Web.Email;
 /// <summary>
 /// Takes a batch of due messages for this dispatcher by leasing them in one statement. On PostgreSQL the rows
 /// are locked with SKIP LOCKED so several instances take disjoint batches without waiting on each other;
-/// SQLite has one writer at a time, which gives the same guarantee.
+/// SQLite has one writer at a time, which gives the same guarantee. Due first, through the pending mail's own index
+/// (IX_Outbox_Pending), however much sent mail the table keeps.
 /// </summary>
 public static class OutboxClaim
 {
@@ -22,7 +23,7 @@ public static class OutboxClaim
                     SELECT "Id" FROM "Outbox"
                     WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "NextAttemptAt" <= {now}
                       AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
-                    ORDER BY "Id" LIMIT {batchSize}
+                    ORDER BY "NextAttemptAt", "Id" LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
                 RETURNING "Id" AS "Value"
                 """).ToListAsync(cancellationToken);
@@ -35,7 +36,7 @@ public static class OutboxClaim
                 SELECT "Id" FROM "Outbox"
                 WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "NextAttemptAt" <= {nowTicks}
                   AND ("LockedUntil" IS NULL OR "LockedUntil" < {nowTicks})
-                ORDER BY "Id" LIMIT {batchSize})
+                ORDER BY "NextAttemptAt", "Id" LIMIT {batchSize})
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);
     }

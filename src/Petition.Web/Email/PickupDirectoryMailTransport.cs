@@ -20,6 +20,8 @@ public partial class PickupDirectoryMailTransport(string directory, ILogger<Pick
         var final = Path.Combine(directory, name + ".eml");
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, final); // readers never see half a message
+        if (!logger.IsEnabled(LogLevel.Information))
+            return;
         var links = Link().Matches(message.TextBody ?? "").Select(m => m.Value);
         logger.LogInformation("Wrote email to {To} as {File}; links: {Links}",
             message.To.ToString(), final, string.Join(" ", links));
