@@ -63,7 +63,9 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
             signature.State = SignatureState.AwaitingReview;
         }
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(signature.LetterId);
+        // Only a published signature changes what the public sees: the count and the list.
+        if (signature.State == SignatureState.Published)
+            counter.Counted(signature.LetterId, listed: signature.ListPublicly && !signature.Hidden);
         metrics.SignatureConfirmed();
         return lookup with { Status = ConfirmationStatus.Confirmed };
     }

@@ -31,6 +31,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     public static readonly TimeSpan LongestAge = TimeSpan.FromSeconds(10);
 
     readonly ConcurrentDictionary<int, Entry> entries = new();
+    readonly CoalescedEviction evictions = new(outputCache, TimeSpan.FromSeconds(1), logger);
 
     sealed class Entry(int letterId)
     {
@@ -52,6 +53,9 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
 
         /// <summary>Readers who need a change that the running count started too early to see: one count after it.</summary>
         public TaskCompletionSource<SignatureCounts>? Queued;
+
+        /// <summary>Confirmations counted here (<see cref="Counted"/>) since the running count started.</summary>
+        public int PublishedSince, ListedSince;
     }
 
     public Task<SignatureCounts> GetAsync(int letterId, CancellationToken cancellationToken = default)
@@ -78,6 +82,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     void StartCount(Entry entry)
     {
         entry.RunningSees = entry.Changes;
+        entry.PublishedSince = entry.ListedSince = 0;
         entry.Running = CountIntoAsync(entry);
     }
 
@@ -91,6 +96,8 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
             {
                 if (entry.RunningSees == entry.Changes)
                 {
+                    // A confirmation that raced the count's start may be in both; the next count settles it.
+                    counts = new SignatureCounts(counts.Published + entry.PublishedSince, counts.Listed + entry.ListedSince);
                     entry.Last = counts;
                     entry.ReadAt = Stopwatch.GetTimestamp();
                     var took = Stopwatch.GetElapsedTime(started);
@@ -148,22 +155,41 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
                 entry.Last = null;
             }
         }
-        Evict(CachingSetup.LetterTag(letterId));
-        Evict(CachingSetup.LettersTag);
+        evictions.Now(CachingSetup.LetterTag(letterId));
+        evictions.Now(CachingSetup.LettersTag);
     }
 
-    void Evict(string tag)
+    /// <summary>
+    /// A confirmation published one signature here. The count moves at once, without a recount: a viral letter
+    /// confirms hundreds a second, and a count of a million rows after each of them kept a core busy. The count
+    /// from the database, every few seconds, stays the truth. Cached pages are dropped at most once a second per
+    /// letter, so a burst of confirmations re-renders the letter page once a second, not once per signer.
+    /// </summary>
+    public void Counted(int letterId, bool listed)
     {
-        // The in-process store evicts before it returns. A distributed one may finish later; its entries expire
-        // within OutputCache:MaxAge whatever happens.
-        var eviction = outputCache.EvictByTagAsync(tag, CancellationToken.None);
-        if (!eviction.IsCompletedSuccessfully)
-            _ = ObserveAsync(eviction, tag);
+        if (!entries.TryGetValue(letterId, out var entry))
+        {
+            Invalidate(letterId);
+            return;
+        }
+        lock (entry)
+        {
+            if (entry.Last is not { } last)
+            {
+                entry.Changes++; // nothing to move yet: readers wait for a count that sees it
+            }
+            else
+            {
+                entry.Last = new SignatureCounts(last.Published + 1, last.Listed + (listed ? 1 : 0));
+                if (entry.Running is not null)
+                {
+                    entry.PublishedSince++;
+                    if (listed) entry.ListedSince++;
+                }
+            }
+        }
+        evictions.Request(CachingSetup.LetterTag(letterId));
+        evictions.Request(CachingSetup.LettersTag);
     }
 
-    async Task ObserveAsync(ValueTask eviction, string tag)
-    {
-        try { await eviction; }
-        catch (Exception e) { logger.LogWarning(e, "Could not evict the output cache entries tagged {Tag}", tag); }
-    }
 }

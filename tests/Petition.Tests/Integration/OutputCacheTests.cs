@@ -186,6 +186,32 @@ public class OutputCacheTests(ShortCacheFixture fixture) : IClassFixture<ShortCa
         Assert.Null((await again.ReadDocumentAsync()).QuerySelector("#Input_Email_error"));
     }
 
+    [Fact]
+    public async Task A_burst_of_confirmations_shows_on_the_cached_page_and_count_within_a_second()
+    {
+        // The default five-second cache: the page catching up sooner than that is the eviction's doing.
+        await using var app = await PetitionApp.StartAsync();
+        var letter = await app.AddLetterAsync(Signer.Unique("burst"));
+        var visitor = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        Assert.Equal("0", await PageCountAsync(visitor, letter.Slug));
+        var emails = Enumerable.Range(0, 5).Select(i => $"{Signer.Unique($"burst{i}")}@example.org").ToList();
+        foreach (var email in emails)
+            await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Bursting Signer", email));
+        var paths = new List<string>();
+        foreach (var email in emails)
+            paths.Add(await app.ConfirmationPathAsync(email));
+
+        foreach (var path in paths)
+            await app.Client().ConfirmAsync(path);
+
+        var clock = Stopwatch.StartNew();
+        while (await PageCountAsync(visitor, letter.Slug) != "5" || await CountEndpointAsync(visitor, letter.Slug) != 5)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), "the letter page should show the burst within about a second");
+            await Task.Delay(100);
+        }
+    }
+
     static async Task<int> ApiCountAsync(HttpClient client, string slug) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/letters/{slug}")).GetProperty("signatureCount").GetInt32();
 
