@@ -141,6 +141,17 @@ def main():
     w("")
     w(f"**Sign rate through the API / PostgreSQL's raw insert rate: {sign_rps:,.0f} / {pg_tps:,.0f} = {ratio:.0%}.**")
     w("")
+    if "outbox" in results:
+        o = results["outbox"][1]
+        queued, backlog, drain = o["queued"], o["backlog"], float(o["drain_seconds"])
+        during = queued - backlog
+        w(f"**Confirmation emails.** Signing through the API for {o['sign_seconds']} s queued {queued:,} emails. The outbox")
+        w(f"sent {during:,} of them during the run ({during / float(o['sign_seconds']):,.0f}/s, sharing the CPU with signing), and")
+        left = "" if o["left"] == 0 else f", leaving {o['left']:,} unsent after five minutes"
+        w(f"{backlog:,} were waiting when it stopped; it sent those in {drain:.1f} s with nothing else running"
+          f" ({backlog / drain if drain else 0:,.0f}/s){left}.")
+        w("Emails go to a pickup folder here; through SMTP each one also waits for the mail server's answer.")
+        w("")
     w("## Against the targets of issue 7")
     w("")
     w("| target | measured | verdict |")

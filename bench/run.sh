@@ -114,7 +114,21 @@ done
 for read in "list-first:" "list-deep:?after=$CURSOR" "list-search:?q=$SEARCH" "list-country:?country=$COUNTRY"; do
   scenario "single-${read%%:*}" get-uncached.lua "/api/letters/$SLUG/signatures${read#*:}" 1 1 "$SINGLE_DURATION"
 done
+outbox_pending() { sql -tA -c 'SELECT count(*) FROM "Outbox" WHERE "SentAt" IS NULL AND "FailedAt" IS NULL'; }
+queued_before=$(sql -tA -c 'SELECT count(*) FROM "Outbox"')
 scenario sign-api sign-api.lua "/api/letters/$SLUG/signatures" "$THREADS" "$CONNECTIONS" "$SIGN_DURATION"
+if grep -q '^sign-api' "$RESULTS" 2>/dev/null; then
+  # The confirmation emails that signing queued: how many still waited when it stopped, and how long the outbox
+  # took to send them with nothing else running (at most five minutes).
+  queued=$(( $(sql -tA -c 'SELECT count(*) FROM "Outbox"') - queued_before ))
+  backlog=$(outbox_pending); drain_start=$(date +%s.%N)
+  log "outbox: $queued emails queued while signing, $backlog still waiting"
+  while [ "$(outbox_pending)" != 0 ] && (( $(date +%s) - ${drain_start%.*} < 300 )); do sleep 0.5; done
+  left=$(outbox_pending); drain=$(awk -v a="$drain_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  echo "   sent the rest in $drain s, $left left"
+  printf 'outbox\t-\t{"queued":%s,"backlog":%s,"drain_seconds":%s,"left":%s,"sign_seconds":%s}\n' \
+    "$queued" "$backlog" "$drain" "$left" "$SIGN_DURATION" >>"$RESULTS"
+fi
 scenario sign-form sign-form.lua "/letters/$SLUG"
 scenario confirm confirm.lua "/confirm"
 

@@ -46,6 +46,19 @@ public partial class MetricsTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.Equal(HttpStatusCode.NotFound, (await quiet.Client().GetAsync("/metrics")).StatusCode);
     }
 
+    [Fact]
+    public async Task Only_the_allowed_networks_may_scrape()
+    {
+        await using (var local = await PetitionApp.StartOnSocketAsync())
+        using (var client = new HttpClient { BaseAddress = new Uri(local.BaseUrl) })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/metrics")).StatusCode); // loopback, the default
+
+        await using var elsewhere = await PetitionApp.StartOnSocketAsync(new() { ["Metrics:AllowedNetworks:0"] = "10.0.0.0/8" });
+        using var outsider = new HttpClient { BaseAddress = new Uri(elsewhere.BaseUrl) };
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await outsider.GetAsync("/healthz")).StatusCode);
+    }
+
     static async Task<string> ScrapeAsync(HttpClient client)
     {
         var response = await client.GetAsync("/metrics");
