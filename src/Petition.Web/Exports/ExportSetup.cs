@@ -13,6 +13,7 @@ public static partial class ExportSetup
 {
     public static WebApplicationBuilder AddExports(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ExportOptions>().BindConfiguration("Exports").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IExportWriter, CsvExportWriter>();
         builder.Services.AddSingleton<IExportWriter, XlsxExportWriter>();
         builder.Services.AddSingleton<IExportWriter, JsonExportWriter>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -10,7 +11,7 @@ namespace Petition.Web.Exports.Pdf;
 /// numbers. PDFsharp keeps the document in memory until it is saved; a hundred thousand rows stay well under a minute
 /// (see docs/benchmarks.md).
 /// </summary>
-public class PdfExportWriter : IExportWriter
+public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
 {
     const double Margin = 50, PageWidth = 595.28, PageHeight = 841.89, Bottom = PageHeight - Margin - 20;
     const double BodySize = 10.5, CellSize = 9, CellLine = 11.5, CellPadding = 3;
@@ -29,7 +30,8 @@ public class PdfExportWriter : IExportWriter
         pdf.Info.Creator = document.SiteName;
         var layout = new Layout(pdf);
 
-        WriteCover(layout, document);
+        var maxRows = options.Value.MaxPdfRows;
+        WriteCover(layout, document, maxRows);
         var columns = TableKeys.Select(k => document.Columns.FirstOrDefault(c => c.Key == k)).OfType<ExportColumn>().ToList();
         var table = new Table(layout, columns);
         layout.NewPage();
@@ -38,6 +40,8 @@ public class PdfExportWriter : IExportWriter
         bool? notableSection = null;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
+            if (number == maxRows)
+                break; // ends the database read too
             if (notableSection != row.Notable)
             {
                 if (row.Notable || notableSection is not null)
@@ -53,7 +57,7 @@ public class PdfExportWriter : IExportWriter
         pdf.Save(output, closeStream: false);
     }
 
-    static void WriteCover(Layout layout, ExportDocument document)
+    static void WriteCover(Layout layout, ExportDocument document, int maxRows)
     {
         layout.NewPage();
         layout.Paragraph(document.SiteName, 9, Grey);
@@ -62,7 +66,10 @@ public class PdfExportWriter : IExportWriter
         var at = document.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
         layout.Paragraph($"To: {document.Letter.Recipients}", 11);
         layout.Paragraph($"Date: {at}", 11);
-        layout.Paragraph($"Signatories in this document: {document.Count.ToString("N0", CultureInfo.InvariantCulture)}", 11, bold: true);
+        layout.Paragraph($"Signatories in this document: {Math.Min(document.Count, maxRows).ToString("N0", CultureInfo.InvariantCulture)}", 11, bold: true);
+        if (document.Count > maxRows)
+            layout.Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"The list has {document.Count:N0} signatories; this document holds the first {maxRows:N0}, notable signatories first. The CSV, Excel and JSON downloads, signed like this one, hold them all."), 10);
         layout.Paragraph($"Text: version {document.Version} of the letter, {document.LetterUrl}", 9, Grey);
         if (document.Scope != ExportScope.Public || document.Filter != "none")
             layout.Paragraph($"List: {document.Scope.ToString().ToLowerInvariant()}; filter: {document.Filter}", 9, Grey);
