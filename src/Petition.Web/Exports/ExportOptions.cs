@@ -10,4 +10,12 @@ public class ExportOptions
     /// 20,000 pages and most of a gigabyte of memory, which is no document to hand anyone.
     /// </summary>
     [Range(1, 1_000_000)] public int MaxPdfRows { get; set; } = 100_000;
+
+    /// <summary>Different public files made at once on an instance; more wait <see cref="BusyWait"/>, then get 503.</summary>
+    [Range(1, 64)] public int MaxConcurrentPublic { get; set; } = 2;
+
+    public TimeSpan BusyWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a public file is shared by everyone who asks for the same one; zero makes each afresh.</summary>
+    public TimeSpan PublicFileLifetime { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Web.Exports.Pdf;
+using Petition.Web.Front;
 using Petition.Web.Letters;
 
 namespace Petition.Web.Exports;
@@ -20,6 +21,7 @@ public static partial class ExportSetup
         builder.Services.AddSingleton<IExportWriter, PdfExportWriter>();
         builder.Services.AddSingleton<ExportSigningKey>();
         builder.Services.AddScoped<SignedExports>();
+        builder.Services.AddSingleton<PublicExportFiles>();
         return builder;
     }
 
@@ -39,8 +41,8 @@ public static partial class ExportSetup
     public static bool IsPublicExport(string path) => PublicExportPath().IsMatch(path);
 
     static async Task<Results<SignedFile, ProblemHttpResult>> PublicExport(string slug, string format,
-        [AsParameters] PublicExportQuery query, PetitionDbContext db, SignedExports exports, ExportSigningKey key,
-        CancellationToken cancellationToken)
+        [AsParameters] PublicExportQuery query, PetitionDbContext db, PublicExportFiles exports, ExportSigningKey key,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat))
             return TypedResults.Problem($"Unknown format \"{format}\": use csv, xlsx, json or pdf.", statusCode: StatusCodes.Status404NotFound);
@@ -52,7 +54,13 @@ public static partial class ExportSetup
             Country = query.Country, Category = query.Category, Notable = query.Notable,
             From = query.From, To = query.To, Version = query.Version,
         };
-        var file = await exports.CreateAsync(new ExportRequest(letter, ExportScope.Public, exportFormat, filter), cancellationToken);
+        var file = await exports.OpenAsync(new ExportRequest(letter, ExportScope.Public, exportFormat, filter), cancellationToken);
+        if (file is null)
+        {
+            response.SetRetryAfter(TimeSpan.FromSeconds(30));
+            return TypedResults.Problem("Many downloads of signatory lists are being prepared just now. Try again in a minute.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy preparing downloads");
+        }
         return query.Bundle == true ? file.AsBundle(await key.PublicKeyPemAsync(cancellationToken)) : file;
     }
 

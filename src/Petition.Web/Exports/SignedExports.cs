@@ -10,6 +10,13 @@ namespace Petition.Web.Exports;
 
 public record ExportRequest(Letter Letter, ExportScope Scope, ExportFormat Format, ExportFilter Filter);
 
+/// <summary>A file that has been written, hashed and signed, with what its download says about it.</summary>
+public record MadeExport(string FileName, string MediaType, byte[] Sha256, byte[] Signature, int Count, string PublicKeyUrl)
+{
+    /// <summary>The download of <paramref name="content"/>, which must be this file, read from its start.</summary>
+    public SignedFile Serve(Stream content) => new(content, FileName, MediaType, Sha256, Signature, Count, PublicKeyUrl);
+}
+
 /// <summary>
 /// Makes an export: the rows stream from one consistent snapshot of the database into a temporary file (memory
 /// stays flat however long the list), then the file is hashed and signed, and handed out with its digest and
@@ -19,6 +26,24 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
     IOptions<SiteOptions> site, TimeProvider time)
 {
     public async Task<SignedFile> CreateAsync(ExportRequest request, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"petition-export-{Guid.NewGuid():N}.{request.Format.Extension()}"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var made = await WriteAsync(request, file, cancellationToken);
+            file.Position = 0;
+            return made.Serve(file);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the export into <paramref name="file"/> (empty, readable), then hashes and signs what it wrote.</summary>
+    public async Task<MadeExport> WriteAsync(ExportRequest request, FileStream file, CancellationToken cancellationToken)
     {
         var (letter, scope, format, filter) = request;
         // The public list is narrowed only by what it shows: a filter on a field the letter keeps private would tell
@@ -31,35 +56,24 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             ? await db.LetterVersions.AsNoTracking().FirstOrDefaultAsync(x => x.LetterId == letter.Id && x.Version == v, cancellationToken)
             : null;
 
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"petition-export-{Guid.NewGuid():N}.{format.Extension()}"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
+        int count;
+        // One snapshot for the count on the cover and the rows under it.
+        await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
-            int count;
-            // One snapshot for the count on the cover and the rows under it.
-            await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
-            {
-                var selected = db.Selected(letter.Id, scope, filter);
-                count = await selected.CountAsync(cancellationToken);
-                var document = new ExportDocument(site.Value.Name, letter, site.Value.Link($"/letters/{letter.Slug}"),
-                    version?.Version ?? letter.Version, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
-                    scope, filter.Describe(), count, now, ExportColumns.For(scope, letter.Fields));
-                await writer.WriteAsync(file, document, selected.StreamAsync(scope, cancellationToken), cancellationToken);
-                await snapshot.CommitAsync(cancellationToken);
-            }
-            await file.FlushAsync(cancellationToken);
-            file.Position = 0;
-            var sha256 = await SHA256.HashDataAsync(file, cancellationToken);
-            var signature = await key.SignAsync(sha256, cancellationToken);
-            file.Position = 0;
-            return new SignedFile(file, FileName(letter, scope, format, now), format.MediaType(), sha256, signature, count,
-                site.Value.Link(ExportSigningKey.WellKnownPath));
+            var selected = db.Selected(letter.Id, scope, filter);
+            count = await selected.CountAsync(cancellationToken);
+            var document = new ExportDocument(site.Value.Name, letter, site.Value.Link($"/letters/{letter.Slug}"),
+                version?.Version ?? letter.Version, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
+                scope, filter.Describe(), count, now, ExportColumns.For(scope, letter.Fields));
+            await writer.WriteAsync(file, document, selected.StreamAsync(scope, cancellationToken), cancellationToken);
+            await snapshot.CommitAsync(cancellationToken);
         }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        await file.FlushAsync(cancellationToken);
+        file.Position = 0;
+        var sha256 = await SHA256.HashDataAsync(file, cancellationToken);
+        var signature = await key.SignAsync(sha256, cancellationToken);
+        return new MadeExport(FileName(letter, scope, format, now), format.MediaType(), sha256, signature, count,
+            site.Value.Link(ExportSigningKey.WellKnownPath));
     }
 
     /// <summary>Only letters, digits and hyphens: the slug is already so, and the rest is ours.</summary>

@@ -145,8 +145,12 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     /// After a change made here, the next reader on this instance sees it at once: the count and the cached pages
     /// and API answers that show it are dropped, and a count already under way does not answer for it.
     /// </summary>
+    /// <summary>Raised by <see cref="Invalidate"/>: what the letter's public list shows may have been taken back.</summary>
+    public event Action<int>? Invalidated;
+
     public void Invalidate(int letterId)
     {
+        Invalidated?.Invoke(letterId);
         if (entries.TryGetValue(letterId, out var entry))
         {
             lock (entry)
