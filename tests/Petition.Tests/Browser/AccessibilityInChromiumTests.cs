@@ -73,7 +73,8 @@ public class AccessibilityInChromiumTests
         foreach (var path in new[] { "/admin", "/admin/letters/new", "/admin/letters/upr-accountability/edit",
                      "/admin/letters/upr-accountability", "/admin/letters/upr-accountability/signatures",
                      $"/admin/letters/upr-accountability/signatures/{signatureId}", "/admin/letters/upr-accountability/signals",
-                     "/admin/audit", "/admin/users" })
+                     "/admin/letters/upr-accountability/export", "/admin/letters/upr-accountability/import",
+                     "/admin/letters/upr-accountability/translations", "/admin/trust", "/admin/audit", "/admin/users" })
         {
             var response = await page.GotoAsync(app.BaseUrl + path);
             Assert.True(response?.Status == 200 && page.Url == app.BaseUrl + path, $"{path} answered {response?.Status} at {page.Url}");
