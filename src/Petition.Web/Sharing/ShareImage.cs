@@ -56,7 +56,7 @@ public sealed class ShareImage(ILogger<ShareImage> logger) : IDisposable
             }
         }
 
-        using var countFont = new SKFont(bold, 52);
+        using var countFont = new SKFont(TypefaceFor(countText, bold), 52); // "12,000+ 个签名" in Chinese
         paint.Color = Accent;
         canvas.DrawText(countText, Margin, Height - 56, SKTextAlign.Left, countFont, paint);
 

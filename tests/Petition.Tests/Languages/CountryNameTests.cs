@@ -84,7 +84,7 @@ public class CountryNameTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
         await chinese.SignByApiAsync(letter.Slug, Signer.ApiBody("李华", email, country: "DE"));
         var mail = await app.Smtp.WaitForAsync(email);
         Assert.Contains("德国", mail.TextBody);
-        var manage = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody!, @"https?://\S+/manage/\S+").Value).PathAndQuery;
+        var manage = Signer.ManagePathIn(mail);
 
         var page = await chinese.GetDocumentAsync(manage);
         Assert.Equal("德国", page.QuerySelector("#Input_Country option[selected]")!.TextContent);

@@ -115,7 +115,7 @@ public class ShowModel(
         Languages = LetterText.LanguagesOf(letter);
         BodyHtml = markdown.ToHtml(Text.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);
-        Share = Sharing.ShareCard.For(letter, Counts.Published, site.Value);
+        Share = Sharing.ShareCard.For(letter, Counts.Published, site.Value, text);
         Latest = (await signatories.QueryAsync(letter, new SignatoryQuery(LatestCount), cancellationToken)).Items;
         return true;
     }
