@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Petition.Tests.Infrastructure;
 using Petition.Web.Languages;
 using Petition.Web.Letters;
@@ -14,15 +13,7 @@ public class CountryNameTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
 {
     readonly PetitionApp app = fixture.App;
 
-    HttpClient Visitor(string acceptLanguage)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://petition.test"),
-        });
-        client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
-        return client;
-    }
+    HttpClient Visitor(string acceptLanguage) => app.Visitor(acceptLanguage);
 
     static List<(string Code, string Name)> Options(AngleSharp.Dom.IDocument page, string selector) =>
         page.QuerySelectorAll($"{selector} option").Where(o => o.GetAttribute("value") is { Length: > 0 })
