@@ -98,5 +98,5 @@ public static class ExportColumns
     /// <summary>Looked up once per country, not once per row: naming a region through ICU costs more than writing the row.</summary>
     static readonly ConcurrentDictionary<string, string> CountryNames = new(StringComparer.Ordinal);
 
-    static string? CountryName(ExportRow row) => row.Country is { } code ? CountryNames.GetOrAdd(code, Countries.Name) : null;
+    static string? CountryName(ExportRow row) => row.Country is { } code ? CountryNames.GetOrAdd(code, Countries.EnglishName) : null;
 }

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using Petition.Web.Languages;
 
 namespace Petition.Web.Letters;
 
-/// <summary>ISO 3166-1 alpha-2 codes, named from the platform's ICU data.</summary>
+/// <summary>ISO 3166-1 alpha-2 codes, named in the reader's language.</summary>
 public static class Countries
 {
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>(("AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ " +
@@ -17,16 +19,30 @@ public static class Countries
     /// <summary>Codes that ICU has no region for.</summary>
     static readonly Dictionary<string, string> Missing = new() { ["EH"] = "Western Sahara" };
 
-    public static string Name(string code)
+    /// <summary>
+    /// The English name, from the platform's ICU data: what the pages show in English, and what exports and the API
+    /// carry in every language, since their readers are recipients and programs rather than this site's visitor.
+    /// </summary>
+    public static string EnglishName(string code)
     {
         if (Missing.TryGetValue(code, out var name)) return name;
-        // EnglishName until the UI is translated: DisplayName on ICU gives the country's own name (España, 中国).
         try { return new RegionInfo(code).EnglishName; }
         catch (ArgumentException) { return code; }
     }
 
-    /// <summary>Every country, sorted by its name in the current UI culture.</summary>
-    public static IEnumerable<(string Code, string Name)> All() =>
-        Codes.Select(c => (Code: c, Name: Name(c)))
-            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true));
+    /// <summary>The name in the current interface language (the signer's, in an email), else in English.</summary>
+    public static string Name(string code) =>
+        CountryNames.In(SiteLanguages.Current.Code)?.GetValueOrDefault(code) ?? EnglishName(code);
+
+    static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> Sorted = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every country, sorted by its name as the current interface language sorts (pinyin for Chinese); sorted once
+    /// per language, since every sign form and list filter shows it.
+    /// </summary>
+    public static IReadOnlyList<(string Code, string Name)> All() => Sorted.GetOrAdd(SiteLanguages.Current.Code, _ =>
+    {
+        var comparer = StringComparer.Create(SiteLanguages.Current.Culture, ignoreCase: true);
+        return Codes.Select(c => (Code: c, Name: Name(c))).OrderBy(c => c.Name, comparer).ToList();
+    });
 }

@@ -9,6 +9,9 @@ public record LetterText(string Language, string Title, string Body, bool IsOrig
     /// <summary>"rtl" or "ltr": the letter's own text keeps its direction inside a page in another language.</summary>
     public string Direction => DirectionOf(Language);
 
+    /// <summary>When the translation was last saved; null for the original.</summary>
+    public DateTimeOffset? TranslatedAt { get; init; }
+
     public static string DirectionOf(string language)
     {
         try { return System.Globalization.CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr"; }
@@ -24,7 +27,7 @@ public record LetterText(string Language, string Title, string Body, bool IsOrig
         var wanted = SiteLanguages.Find(language ?? SiteLanguages.Current.Code)?.Code;
         if (wanted is not null && !SameLanguage(letter.Language, wanted)
             && letter.Translations.FirstOrDefault(t => SameLanguage(t.Language, wanted)) is { } translation)
-            return new LetterText(translation.Language, translation.Title, translation.Body, IsOriginal: false);
+            return new LetterText(translation.Language, translation.Title, translation.Body, IsOriginal: false) { TranslatedAt = translation.UpdatedAt };
         return new LetterText(letter.Language, letter.Title, letter.Body, IsOriginal: true);
     }
 

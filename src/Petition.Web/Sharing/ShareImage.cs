@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Petition.Web.Languages;
 using SkiaSharp;
 
 namespace Petition.Web.Sharing;
@@ -8,11 +8,13 @@ namespace Petition.Web.Sharing;
 /// The fonts are DejaVu Sans from the system (Debian's fonts-dejavu-core); the native Skia build used here has no
 /// fontconfig, so the files are opened by path. DejaVu has no Chinese, Japanese or Korean glyphs: a title that needs
 /// them is drawn with Noto Sans CJK (Debian's fonts-noto-cjk, its Simplified Chinese face) when it is installed.
+/// Skia draws characters as they come, so Arabic and Hebrew lines are shaped and put in visual order first
+/// (<see cref="RightToLeft"/>, as the delivery PDF does) and set against the right margin.
 /// </summary>
 public sealed class ShareImage(ILogger<ShareImage> logger) : IDisposable
 {
     public const int Width = 1200, Height = 630;
-    const float Margin = 72;
+    public const float Margin = 72;
 
     static readonly string[] FontDirectories = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"];
 
@@ -28,7 +30,6 @@ public sealed class ShareImage(ILogger<ShareImage> logger) : IDisposable
 
     public byte[] Draw(string title, string countText, string siteName)
     {
-        var (bold, regular) = typefaces.Value;
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
@@ -39,30 +40,43 @@ public sealed class ShareImage(ILogger<ShareImage> logger) : IDisposable
         paint.Color = Soft;
         canvas.DrawRect(0, Height - 150, Width, 150, paint);
 
-        using var siteFont = new SKFont(regular, 30);
-        paint.Color = Muted;
-        canvas.DrawText(siteName, Margin, 88, SKTextAlign.Left, siteFont, paint);
-
-        var titleFace = TypefaceFor(title, bold);
-        var (titleSize, lines) = FitTitle(title, titleFace);
-        using (var titleFont = new SKFont(titleFace, titleSize))
+        foreach (var text in Layout(title, countText, siteName))
         {
-            paint.Color = Ink;
-            var y = 130 + titleSize;
-            foreach (var line in lines)
-            {
-                canvas.DrawText(line, Margin, y, SKTextAlign.Left, titleFont, paint);
-                y += titleSize * 1.2f;
-            }
+            using var font = new SKFont(text.Typeface, text.Size);
+            paint.Color = text.Color;
+            canvas.DrawText(text.Text, text.X, text.Y, text.Align, font, paint);
         }
-
-        using var countFont = new SKFont(bold, 52);
-        paint.Color = Accent;
-        canvas.DrawText(countText, Margin, Height - 56, SKTextAlign.Left, countFont, paint);
 
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
+    }
+
+    /// <summary>The card's lines as they are drawn: the site's name, the title wrapped to fit, the count.</summary>
+    internal IReadOnlyList<CardText> Layout(string title, string countText, string siteName)
+    {
+        var (bold, regular) = typefaces.Value;
+        var texts = new List<CardText> { Line(siteName, TypefaceFor(siteName, regular), 30, 88, Muted) };
+
+        var titleFace = TypefaceFor(title, bold);
+        var (titleSize, lines) = CardTitle.Fit(title, titleFace, Width - 2 * Margin);
+        var titleRightToLeft = RightToLeft.StartsRightToLeft(title); // every line of the title, whatever it starts with
+        var y = 130 + titleSize;
+        foreach (var line in lines)
+        {
+            texts.Add(Line(line, titleFace, titleSize, y, Ink, titleRightToLeft));
+            y += titleSize * 1.2f;
+        }
+
+        // "12,000+ 个签名" in Chinese
+        texts.Add(Line(countText, TypefaceFor(countText, bold), 52, Height - 56, Accent));
+        return texts;
+    }
+
+    static CardText Line(string text, SKTypeface typeface, float size, float y, SKColor color, bool? rightToLeft = null)
+    {
+        var direction = rightToLeft ?? RightToLeft.StartsRightToLeft(text);
+        return new CardText(RightToLeft.Visual(text, direction), typeface, size, y, color, direction);
     }
 
     /// <summary>DejaVu when it has every letter of the text, else the CJK face if it has them all, else DejaVu anyway.</summary>
@@ -76,82 +90,8 @@ public sealed class ShareImage(ILogger<ShareImage> logger) : IDisposable
     static bool HasAllGlyphs(SKTypeface typeface, string text)
     {
         using var font = new SKFont(typeface);
-        var glyphs = font.GetGlyphs(new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray()));
+        var glyphs = font.GetGlyphs(new string(RightToLeft.Shape(text).Where(c => !char.IsWhiteSpace(c)).ToArray()));
         return glyphs.All(g => g != 0);
-    }
-
-    /// <summary>The largest size at which the whole title fits in four lines; the smallest, cut short, if none does.</summary>
-    static (float Size, List<string> Lines) FitTitle(string title, SKTypeface typeface)
-    {
-        float[] sizes = [64, 56, 48, 42];
-        foreach (var size in sizes)
-        {
-            using var font = new SKFont(typeface, size);
-            var (lines, cut) = Wrap(title, font, Width - 2 * Margin, maxLines: 4);
-            if (!cut || size == sizes[^1])
-                return (size, lines);
-        }
-        throw new UnreachableException();
-    }
-
-    static (List<string> Lines, bool Cut) Wrap(string text, SKFont font, float width, int maxLines)
-    {
-        var lines = new List<string>();
-        var line = "";
-        foreach (var word in Words(text, font, width))
-        {
-            var candidate = line.Length == 0 ? word : $"{line} {word}";
-            if (font.MeasureText(candidate) <= width || line.Length == 0)
-            {
-                line = candidate;
-                continue;
-            }
-            lines.Add(line);
-            line = word;
-            if (lines.Count == maxLines)
-                break;
-        }
-        if (lines.Count < maxLines && line.Length > 0)
-            return ([.. lines, line], false);
-        if (lines.Count == maxLines && line.Length > 0)
-        {
-            var last = lines[^1];
-            while (last.Length > 1 && font.MeasureText(last + "…") > width)
-                last = last[..^1];
-            lines[^1] = last.TrimEnd() + "…";
-            return (lines, true);
-        }
-        return (lines, false);
-    }
-
-    /// <summary>
-    /// The text split at spaces; a piece wider than a line (Chinese has no spaces between words) is split between
-    /// characters, never inside one.
-    /// </summary>
-    static IEnumerable<string> Words(string text, SKFont font, float width)
-    {
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (font.MeasureText(word) <= width)
-            {
-                yield return word;
-                continue;
-            }
-            var piece = "";
-            var elements = System.Globalization.StringInfo.GetTextElementEnumerator(word);
-            while (elements.MoveNext())
-            {
-                var next = piece + elements.GetTextElement();
-                if (piece.Length > 0 && font.MeasureText(next) > width)
-                {
-                    yield return piece;
-                    next = elements.GetTextElement();
-                }
-                piece = next;
-            }
-            if (piece.Length > 0)
-                yield return piece;
-        }
     }
 
     static SKTypeface Load(string file, ILogger logger)

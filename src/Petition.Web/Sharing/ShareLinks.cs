@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using Petition.Web.Languages;
+
 namespace Petition.Web.Sharing;
 
 /// <summary>
@@ -24,6 +27,7 @@ public static class ShareLinks
         ];
     }
 
-    public static string Email(string url, string title) =>
-        $"mailto:?subject={Uri.EscapeDataString(title)}&body={Uri.EscapeDataString($"{title}\n\nRead and sign: {url}")}";
+    /// <summary>A message the reader writes to a friend, so its words are in the reader's language.</summary>
+    public static string Email(string url, string title, IStringLocalizer<SiteText> text) =>
+        $"mailto:?subject={Uri.EscapeDataString(title)}&body={Uri.EscapeDataString($"{title}\n\n{text["Read and sign: {0}", url]}")}";
 }

@@ -96,7 +96,9 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
             Public(fields.Title, r.Title),
             Public(fields.Organization, r.Organization),
             Public(fields.Country, r.Country),
-            Public(fields.Country, r.Country) is { } code ? Countries.Name(code) : null,
+            // English, like the exports: the API's cached list is the same for every language. Pages name the
+            // country from its code in the reader's language.
+            Public(fields.Country, r.Country) is { } code ? Countries.EnglishName(code) : null,
             Public(fields.Category, r.Category),
             Public(fields.City, r.City),
             r.PublishedAt!.Value,

@@ -56,4 +56,38 @@ public class TranslationEditorTests(SqliteFixture fixture) : IClassFixture<Sqlit
         Assert.Contains("Enter the translated title.", summary);
         Assert.Equal(1, await app.Db(db => db.LetterTranslations.CountAsync(t => t.LetterId == letter.Id)));
     }
+
+    [Fact]
+    public async Task A_translation_saved_before_the_current_version_is_marked_out_of_date_until_it_is_saved_again()
+    {
+        var client = await app.SignInAsync(await app.CreateAdminAsync());
+        var letter = await app.AddLetterAsync(Signer.Unique("trold")); // with the sample's French, saved with version 1
+        var reader = app.Client();
+        var translations = $"/admin/letters/{letter.Slug}/translations";
+        async Task<string?> FrenchNotice() =>
+            (await reader.GetDocumentAsync($"/letters/{letter.Slug}?culture=fr")).QuerySelector("article .notice")?.TextContent;
+        async Task<bool> MarkedInConsole() =>
+            (await client.GetDocumentAsync(translations)).QuerySelector("table.admin-table tbody tr .out-of-date") is not null;
+        Assert.Null(await FrenchNotice());
+        Assert.False(await MarkedInConsole());
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var edit = $"/admin/letters/{letter.Slug}/edit";
+        await client.SubmitAsync(await client.GetDocumentAsync(edit), edit, new Dictionary<string, string>
+            { ["Input.Body"] = letter.Body + "\n\nA new closing paragraph." }, "form[method=post]:not(.staff-menu)");
+
+        var french = await reader.GetDocumentAsync($"/letters/{letter.Slug}?culture=fr");
+        var notice = french.QuerySelector("article .notice")!;
+        Assert.Contains("Cette traduction a été rédigée pour une version antérieure de la lettre", notice.TextContent);
+        Assert.Equal($"/letters/{letter.Slug}?culture=en", notice.QuerySelector("a[hreflang=en]")!.GetAttribute("href"));
+        Assert.Null((await reader.GetDocumentAsync($"/letters/{letter.Slug}")).QuerySelector("article .notice"));
+        Assert.True(await MarkedInConsole());
+        Assert.Contains("out of date", (await client.GetDocumentAsync(translations)).QuerySelector("table.admin-table tbody tr")!.TextContent);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var page = await client.GetDocumentAsync($"{translations}?language=fr");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, translations, formSelector: TranslationForm)).StatusCode);
+        Assert.Null(await FrenchNotice());
+        Assert.False(await MarkedInConsole());
+    }
 }

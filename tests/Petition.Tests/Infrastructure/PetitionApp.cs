@@ -90,6 +90,18 @@ public class PetitionApp : WebApplicationFactory<Program>
         BaseAddress = new Uri(BaseUrl),
     });
 
+    /// <summary>A first-time visitor whose browser asks for this language (or none), and who keeps no cookie.</summary>
+    public HttpClient Visitor(string? acceptLanguage = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri(BaseUrl),
+        });
+        if (acceptLanguage is not null)
+            client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        return client;
+    }
+
     public async Task<T> Db<T>(Func<PetitionDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -64,6 +64,10 @@ public static partial class Signer
     public static string ConfirmPathIn(MimeMessage message) =>
         new Uri(ConfirmLink().Match(message.TextBody ?? "").Value).PathAndQuery;
 
+    /// <summary>The path of the private manage link that every email to a signer ends with.</summary>
+    public static string ManagePathIn(MimeMessage message) =>
+        new Uri(ManageLink().Match(message.TextBody ?? "").Value).PathAndQuery;
+
     /// <summary>Opens the emailed link and presses the button; returns the response to the POST.</summary>
     public static async Task<HttpResponseMessage> ConfirmAsync(this HttpClient client, string path)
     {
@@ -76,4 +80,8 @@ public static partial class Signer
 
     [GeneratedRegex(@"https?://\S+/confirm/[A-Za-z0-9_-]+")]
     private static partial Regex ConfirmLink();
+
+    /// <summary>A manage link: its token is 32 random bytes in base64url.</summary>
+    [GeneratedRegex(@"https?://\S+/manage/[A-Za-z0-9_-]{43}")]
+    public static partial Regex ManageLink();
 }

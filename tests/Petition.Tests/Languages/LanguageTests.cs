@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Petition.Tests.Infrastructure;
 
@@ -15,17 +14,7 @@ public class LanguageTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
     const string FrenchTitle = "Posez les questions difficiles lors de l'Examen périodique universel";
     const string EnglishTitle = "Ask the hard questions at the Universal Periodic Review";
 
-    /// <summary>A first-time visitor whose browser asks for this language (or none).</summary>
-    HttpClient Visitor(string? acceptLanguage = null)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://petition.test"),
-        });
-        if (acceptLanguage is not null)
-            client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
-        return client;
-    }
+    HttpClient Visitor(string? acceptLanguage = null) => app.Visitor(acceptLanguage);
 
     [Fact]
     public async Task A_French_browser_reads_the_translated_letter_and_a_French_form()

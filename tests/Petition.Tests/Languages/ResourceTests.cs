@@ -44,6 +44,19 @@ public partial class ResourceTests
             Assert.Equal(Placeholders(key), Placeholders(value));
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("zh-Hans")]
+    [InlineData("ar")]
+    public void The_country_names_file_names_every_code_in_order(string language)
+    {
+        // Written by scripts/country-names.mjs; a code added to Countries.Codes needs the script run again.
+        var lines = File.ReadAllLines(Path.Combine(Web, "Letters", "CountryNames", $"{language}.tsv")).Where(l => !l.StartsWith('#')).ToList();
+        Assert.Equal(Petition.Web.Letters.Countries.Codes.Order(StringComparer.Ordinal), lines.Select(l => l.Split('\t')[0]));
+        Assert.All(lines, l => Assert.Matches(@"^[A-Z]{2}\t\S.*$", l));
+    }
+
     /// <summary>Literal keys passed to the localizer in the public pages, the validators and the signer's emails.</summary>
     static IEnumerable<string> KeysUsedInSource() =>
         Directory.EnumerateFiles(Web, "*.*", SearchOption.AllDirectories)

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Petition.Tests.Infrastructure;
+using Petition.Web.Languages;
 using Petition.Web.Sharing;
 
 namespace Petition.Tests.Sharing;
@@ -84,19 +86,30 @@ public class SharingTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         var stored = await app.Db(db => db.Letters.SingleAsync(l => l.Id == letter.Id));
         Assert.Same(images.For(stored, stored.Title, 120, "Petition"), images.For(stored, stored.Title, 125, "Petition"));
         Assert.NotSame(images.For(stored, stored.Title, 0, "Petition"), images.For(stored, stored.Title, 500, "Petition"));
+        // The same title with the count in another language is another card.
+        byte[] In(string language) { using var _ = SiteLanguages.Use(language); return images.For(stored, stored.Title, 500, "Petition"); }
+        Assert.NotSame(In("en"), In("es"));
+        Assert.Same(In("es"), In("es"));
         Assert.Equal(png, await second.Content.ReadAsByteArrayAsync());
         Assert.Contains("max-age", second.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync("/letters/no-such-letter/share.png")).StatusCode);
     }
 
     [Theory]
-    [InlineData(0, 0, "0 signatures")]
-    [InlineData(1, 1, "1 signature")]
-    [InlineData(99, 99, "99 signatures")]
-    [InlineData(123, 120, "120+ signatures")]
-    [InlineData(12_345, 12_000, "12,000+ signatures")]
-    public void The_count_on_the_card_is_rounded_so_a_viral_letter_is_not_redrawn_per_signature(int published, int bucket, string text) =>
-        Assert.Equal((bucket, text), ShareImages.CountBucket(published));
+    [InlineData(0, 0, "en", "0 signatures")]
+    [InlineData(1, 1, "en", "1 signature")]
+    [InlineData(99, 99, "en", "99 signatures")]
+    [InlineData(123, 120, "en", "120+ signatures")]
+    [InlineData(12_345, 12_000, "en", "12,000+ signatures")]
+    [InlineData(12_345, 12_000, "fr", "12\u202F000+ signatures")]
+    [InlineData(1, 1, "es", "1 firma")]
+    [InlineData(12_345, 12_000, "zh-Hans", "12,000+ 个签名")]
+    public void The_count_on_the_card_is_rounded_so_a_viral_letter_is_not_redrawn_per_signature(int published, int bucket, string language, string text)
+    {
+        using var _ = SiteLanguages.Use(language);
+        Assert.Equal(bucket, ShareImages.CountBucket(published).Bucket);
+        Assert.Equal(text, app.Services.GetRequiredService<ShareImages>().CountText(published));
+    }
 
     [Fact]
     public async Task The_embed_may_be_framed_by_the_letters_partners_only_and_other_pages_by_no_one()

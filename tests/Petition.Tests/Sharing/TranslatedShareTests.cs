@@ -30,4 +30,23 @@ public class TranslatedShareTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.NotEqual(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
         Assert.True(File.Exists("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"), "scripts/test.sh installs fonts-noto-cjk");
     }
+
+    [Fact]
+    public async Task A_Spanish_reader_of_an_English_letter_previews_and_mails_it_in_Spanish()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("esshare"), l => l.Translations.Clear());
+        var page = await app.Client().GetDocumentAsync($"/letters/{letter.Slug}?culture=es");
+
+        Assert.StartsWith("0 firmas hasta ahora. ", page.QuerySelector("meta[property='og:description']")!.GetAttribute("content"));
+        Assert.Equal(page.QuerySelector("meta[property='og:description']")!.GetAttribute("content"), page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        var image = page.QuerySelector("meta[property='og:image']")!.GetAttribute("content")!;
+        Assert.Equal($"http://petition.test/letters/{letter.Slug}/share.png?culture=es", image);
+        var mail = page.QuerySelector(".share-links a[href^='mailto:']")!.GetAttribute("href")!;
+        Assert.Contains(Uri.EscapeDataString($"Lee y firma: http://petition.test/letters/{letter.Slug}"), mail);
+
+        // The English title on both, the count line ("0 firmas", "0 signatures") in each reader's language.
+        var spanish = await app.Client().GetByteArrayAsync(new Uri(image).PathAndQuery);
+        var english = await app.Client().GetByteArrayAsync($"/letters/{letter.Slug}/share.png");
+        Assert.NotEqual(english, spanish);
+    }
 }

@@ -1,5 +1,5 @@
 using Petition.Web.Exports;
-using Petition.Web.Exports.Pdf;
+using Petition.Web.Languages;
 
 namespace Petition.Tests.Unit;
 
@@ -28,5 +28,8 @@ public class ExportLogicTests
         Assert.Equal("\uFEFB", RightToLeft.Shape("لا"));
         Assert.Equal("Ali \uFEAA\uFEE4\uFEA4\uFEE3", RightToLeft.Visual("محمد Ali"));
         Assert.Equal("Plain Latin", RightToLeft.Visual("Plain Latin"));
+        // The space between a number and an Arabic word goes with the right-to-left paragraph, not the number.
+        Assert.Equal("\uFEE1\uFE8E\uFEE3\uFE83 2026", RightToLeft.Visual("2026 أمام", rightToLeft: true));
+        Assert.Equal("2026 \uFEE1\uFE8E\uFEE3\uFE83", RightToLeft.Visual("أمام 2026"));
     }
 }

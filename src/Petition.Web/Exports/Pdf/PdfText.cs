@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Petition.Web.Languages;
 
 namespace Petition.Web.Exports.Pdf;
 

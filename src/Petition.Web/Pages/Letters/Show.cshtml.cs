@@ -43,6 +43,9 @@ public class ShowModel(
     /// <summary>The letter in the visitor's language when it has been translated, else the original.</summary>
     public LetterText Text { get; private set; } = null!;
 
+    /// <summary>The translation shown was last saved before the original's current version was made.</summary>
+    public bool TranslationIsOutOfDate { get; private set; }
+
     /// <summary>The languages the letter can be read in, the original first.</summary>
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public SignatureCounts Counts { get; private set; } = new(0, 0);
@@ -112,10 +115,12 @@ public class ShowModel(
         Started = timing.Stamp();
         IsOpen = letter.IsOpenAt(time.GetUtcNow());
         Text = LetterText.Of(letter);
+        TranslationIsOutOfDate = Text.TranslatedAt is { } translatedAt
+            && TranslationAge.IsOutOfDate(translatedAt, await db.LetterVersions.CurrentVersionMadeAtAsync(letter, cancellationToken));
         Languages = LetterText.LanguagesOf(letter);
         BodyHtml = markdown.ToHtml(Text.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);
-        Share = Sharing.ShareCard.For(letter, Counts.Published, site.Value);
+        Share = Sharing.ShareCard.For(letter, Counts.Published, site.Value, text);
         Latest = (await signatories.QueryAsync(letter, new SignatoryQuery(LatestCount), cancellationToken)).Items;
         return true;
     }

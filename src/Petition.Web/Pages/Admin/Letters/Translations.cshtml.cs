@@ -19,6 +19,11 @@ public class TranslationsModel(PetitionDbContext db, LetterTranslator translator
     public IReadOnlyList<LetterTranslation> Translations { get; private set; } = [];
     public string? PreviewHtml { get; private set; }
 
+    /// <summary>When the original's current version was made: translations saved before then are out of date.</summary>
+    public DateTimeOffset? CurrentVersionMadeAt { get; private set; }
+
+    public bool IsOutOfDate(LetterTranslation translation) => TranslationAge.IsOutOfDate(translation.UpdatedAt, CurrentVersionMadeAt);
+
     /// <summary>The languages a translation can be added in: the site's, less the original's.</summary>
     public IEnumerable<SiteLanguage> Choices => SiteLanguages.All.Where(l => l.Code != Letter.Language);
 
@@ -86,6 +91,7 @@ public class TranslationsModel(PetitionDbContext db, LetterTranslator translator
             return false;
         Letter = letter;
         Translations = await translator.ListAsync(letter.Id, cancellationToken);
+        CurrentVersionMadeAt = await db.LetterVersions.CurrentVersionMadeAtAsync(letter, cancellationToken);
         return true;
     }
 }

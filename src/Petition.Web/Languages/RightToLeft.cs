@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Petition.Web.Exports.Pdf;
+namespace Petition.Web.Languages;
 
 /// <summary>
-/// PDFsharp draws characters left to right as they come, with no shaping. So that an Arabic or Hebrew name reads
-/// right in the delivery document, its Arabic letters are first given their joined forms (Unicode's presentation
-/// forms, as a shaper would pick them) and each right-to-left stretch is then laid out in visual order. This covers
-/// the Arabic alphabet and Hebrew; letters of other alphabets written in Arabic script are left unjoined.
+/// PDFsharp (the delivery PDF) and Skia's plain text drawing (the share image) draw characters left to right as they
+/// come, with no shaping. So that an Arabic or Hebrew name or title reads right, its Arabic letters are first given
+/// their joined forms (Unicode's presentation forms, as a shaper would pick them) and each right-to-left stretch is
+/// then laid out in visual order. This covers the Arabic alphabet and Hebrew; letters of other alphabets written in
+/// Arabic script are left unjoined.
 /// </summary>
 public static class RightToLeft
 {
@@ -35,12 +36,19 @@ public static class RightToLeft
     static bool IsMark(char c) => c is >= '\u064B' and <= '\u065F' or '\u0670';
     static bool IsRightToLeft(char c) => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
-    public static string Visual(string text)
+    /// <param name="rightToLeft">
+    /// The direction of the paragraph the text is a line of, when it is known (a wrapped title); else the direction
+    /// of the text's first letter.
+    /// </param>
+    public static string Visual(string text, bool? rightToLeft = null)
     {
         if (!text.Any(IsRightToLeft))
             return text;
-        return Reorder(Shape(text));
+        return Reorder(Shape(text), rightToLeft);
     }
+
+    /// <summary>Whether the text's first letter is written right to left, which makes it a right-to-left paragraph.</summary>
+    public static bool StartsRightToLeft(string text) => IsRightToLeft(text.FirstOrDefault(char.IsLetter));
 
     /// <summary>Arabic letters replaced by the isolated, final, initial or medial form their neighbours call for.</summary>
     public static string Shape(string text)
@@ -80,11 +88,14 @@ public static class RightToLeft
     }
 
     /// <summary>
-    /// Right-to-left stretches turned around character by character (keeping marks on their letters); when the
-    /// text starts right to left, the order of the stretches is turned around too, so "محمد Ali" reads as written.
+    /// Right-to-left stretches turned around character by character (keeping marks on their letters); in a
+    /// right-to-left paragraph the order of the stretches is turned around too, so "محمد Ali" reads as written.
+    /// Spaces and punctuation between two stretches go with the paragraph's direction (Unicode's rule N1), so the
+    /// space in "2026 أمام" stays between the number and the word.
     /// </summary>
-    static string Reorder(string text)
+    static string Reorder(string text, bool? rightToLeft)
     {
+        var paragraph = rightToLeft ?? StartsRightToLeft(text);
         var runs = new List<(bool Rtl, List<string> Elements)>();
         var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
@@ -92,12 +103,22 @@ public static class RightToLeft
             var element = (string)elements.Current;
             bool? rtl = IsRightToLeft(element[0]) ? true : char.IsLetterOrDigit(element, 0) ? false : null;
             if (runs.Count == 0 || (rtl is { } strong && strong != runs[^1].Rtl))
-                runs.Add((rtl ?? false, []));
+                runs.Add((rtl ?? false, rtl == paragraph && runs.Count > 0 ? TakeTrailingNeutrals(runs[^1].Elements) : []));
             runs[^1].Elements.Add(element);
         }
         var ordered = runs.Select(r => r.Rtl ? Enumerable.Reverse(r.Elements) : r.Elements);
-        if (runs.Count > 0 && (runs[0].Rtl || runs.Count > 1 && runs[0].Elements.All(e => !char.IsLetterOrDigit(e, 0)) && runs[1].Rtl))
+        if (paragraph)
             ordered = ordered.Reverse();
         return string.Concat(ordered.SelectMany(e => e));
+    }
+
+    static List<string> TakeTrailingNeutrals(List<string> elements)
+    {
+        var start = elements.Count;
+        while (start > 0 && !IsRightToLeft(elements[start - 1][0]) && !char.IsLetterOrDigit(elements[start - 1], 0))
+            start--;
+        var neutrals = elements[start..];
+        elements.RemoveRange(start, elements.Count - start);
+        return neutrals;
     }
 }
