@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Petition.Data;
 using Petition.Data.Signatures;
+using Petition.Web.Database;
 
 namespace Petition.Web.Privacy;
 
 /// <summary>
 /// Forgets what is no longer needed: unconfirmed signatures, request data past its time, expired links, sent mail.
-/// Each step is one idempotent statement, so two instances sweeping at once do no harm.
+/// One instance sweeps at a time (<see cref="JobLock"/>): the others skip the round, so several instances behind a
+/// load balancer do not delete the same rows at once and wait on each other's locks.
 /// </summary>
 public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<PrivacyOptions> options,
     ILogger<RetentionSweep> logger) : BackgroundService
@@ -29,10 +31,18 @@ public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOpt
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>Sweeps, unless another instance is sweeping now (then <see cref="SweepResult.Skipped"/>).</summary>
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+        SweepResult result = SweepResult.Skipped;
+        await JobLock.TryRunAsync(db, "retention-sweep", async () => result = await SweepInAsync(db, cancellationToken), cancellationToken);
+        return result;
+    }
+
+    async Task<SweepResult> SweepInAsync(PetitionDbContext db, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var privacy = options.Value;
 
@@ -57,4 +67,7 @@ public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOpt
     }
 }
 
-public record SweepResult(int Purged, int Anonymised);
+public record SweepResult(int Purged, int Anonymised, bool Ran = true)
+{
+    public static readonly SweepResult Skipped = new(0, 0, Ran: false);
+}

@@ -1,9 +1,13 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Petition.Data.Outbox;
 using Petition.Data.Signatures;
 using Petition.Tests.Infrastructure;
+using Petition.Web.Database;
+using Petition.Web.Privacy;
 
 namespace Petition.Tests.Integration;
 
@@ -86,6 +90,28 @@ public class TwoInstancesTests : IAsyncLifetime
         var posted = await Browser(second).SubmitAsync(await fromFirst.ReadDocumentAsync(), link);
 
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_instance_sweeps_at_a_time_and_the_other_skips_the_round()
+    {
+        var firstSweep = first.Services.GetRequiredService<RetentionSweep>();
+        var secondSweep = second.Services.GetRequiredService<RetentionSweep>();
+        // Another instance in the middle of a sweep holds the job's lock, as the first would.
+        await using (var other = new NpgsqlConnection(first.Database.ConnectionString))
+        {
+            await other.OpenAsync();
+            await using var sweeping = await other.BeginTransactionAsync();
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({JobLock.Key("retention-sweep")})", other, sweeping))
+                await take.ExecuteNonQueryAsync();
+
+            Assert.False((await firstSweep.SweepAsync(default)).Ran);
+            Assert.False((await secondSweep.SweepAsync(default)).Ran);
+        }
+        // Once that sweep is over, the next round runs.
+        Assert.True((await secondSweep.SweepAsync(default)).Ran);
+        var both = await Task.WhenAll(firstSweep.SweepAsync(default), secondSweep.SweepAsync(default));
+        Assert.Contains(both, r => r.Ran);
     }
 
     static HttpClient Browser(PetitionApp app) => app.CreateClient(new WebApplicationFactoryClientOptions
