@@ -42,6 +42,12 @@ public class ImportCheck(PetitionDbContext db, TimeProvider time)
         for (var i = 0; i < file.Lines.Count; i++)
         {
             var line = file.Lines[i];
+            if (line.Problem is not null)
+            {
+                // Its values may sit in the wrong columns: checking them as a signer's would only add noise.
+                lines.Add(new CheckedLine(line, ImportLineStatus.Invalid, [line.Problem], canonicals[i], null));
+                continue;
+            }
             var errors = (await validator.ValidateAsync(line.Input, cancellationToken)).Errors.Select(e => e.ErrorMessage).ToList();
             DateTimeOffset? signedAt = null;
             if (line.SignedAt is { } at)

@@ -100,7 +100,12 @@ public class ImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         Assert.Contains("Choose a country from the list.", text);
         Assert.Null(preview.QuerySelector("form[action*='handler=Commit']"));
 
-        // Posting the commit anyway (a stale page, a crafted request) changes nothing either.
+        await AssertCommitChangesNothingAsync(admin, letter, csv);
+    }
+
+    /// <summary>Posting the commit anyway (a stale page, a crafted request) imports nothing either.</summary>
+    async Task AssertCommitChangesNothingAsync(HttpClient admin, Letter letter, string csv)
+    {
         var token = (await admin.GetDocumentAsync(ImportPage(letter.Slug)))
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forced = await admin.PostAsync(ImportPage(letter.Slug) + "?handler=Commit", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -111,6 +116,44 @@ public class ImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         Assert.Contains("Nothing was imported", (await forced.ReadDocumentAsync()).Body!.TextContent);
         Assert.Empty(await ImportedAsync(letter));
         Assert.False(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letter.Id && a.Action == AuditActions.SignaturesImported)));
+    }
+
+    /// <summary>The preview's verdict on the line starting at this line number of the file.</summary>
+    static string ResultOfLine(IHtmlDocument preview, int line) =>
+        preview.QuerySelectorAll("table.import-preview tbody tr")
+            .Single(row => row.QuerySelector("td")!.TextContent.Trim() == line.ToString()).Children.Last().TextContent;
+
+    [Fact]
+    public async Task A_line_whose_fields_do_not_match_the_header_is_named_and_the_file_imports_nothing()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import-shift"));
+        // An unquoted "Acme, Inc" would put " Inc" in the country column; a short line leaves columns unsaid.
+        var csv = "name,email,organisation,country\nGood Person,good@example.org,Clinic,FR\n"
+            + "Shifted Person,shifted@example.org,Acme, Inc,FR\n\nShort Person,short@example.org\n";
+        var (admin, preview) = await PreviewAsync(letter, csv, "ConfirmedByOrganiser");
+
+        Assert.Contains("2 with errors", preview.Body!.TextContent);
+        Assert.Contains("Line 3: 5 fields where the header has 4. A value with a comma in it must be wrapped in double quotes, like \"Acme, Inc\".",
+            ResultOfLine(preview, 3));
+        Assert.Contains("Line 5: 2 fields where the header has 4.", ResultOfLine(preview, 5));
+        Assert.Equal("Ready", ResultOfLine(preview, 2).Trim());
+        Assert.Null(preview.QuerySelector("form[action*='handler=Commit']"));
+        await AssertCommitChangesNothingAsync(admin, letter, csv);
+    }
+
+    [Fact]
+    public async Task A_line_with_broken_quoting_is_named_and_the_file_imports_nothing()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("import-quotes"));
+        var csv = "name,email,organisation\r\nGood Person,good@example.org,\"Clinic, Geneva\"\r\n"
+            + "Jane \"JJ\" Doe,jane@example.org,Clinic\r\nOpen Quote,open@example.org,\"Clinic\r\nLast Person,last@example.org,Clinic\r\n";
+        var (admin, preview) = await PreviewAsync(letter, csv, "ConfirmedByOrganiser");
+
+        Assert.Contains("Line 3: a double quote is out of place in the value [Jane \"JJ\" Doe]", ResultOfLine(preview, 3));
+        Assert.Contains("Line 4: a double quote opened here is never closed", ResultOfLine(preview, 4));
+        Assert.Equal("Ready", ResultOfLine(preview, 2).Trim());
+        Assert.Contains("2 with errors", preview.Body!.TextContent);
+        await AssertCommitChangesNothingAsync(admin, letter, csv);
     }
 
     [Fact]
