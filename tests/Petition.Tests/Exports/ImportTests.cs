@@ -89,6 +89,34 @@ public class ImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
     }
 
     [Fact]
+    public async Task A_signer_of_a_french_letter_imported_without_a_language_is_written_to_in_french()
+    {
+        const string title = "Lettre ouverte aux États membres";
+        var letter = await app.AddLetterAsync(Signer.Unique("import-fr"), l => { l.Language = "fr"; l.Title = title; l.Translations = []; });
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var (admin, preview) = await PreviewAsync(letter, $"name,email\nCamille Martin,{email}\n", "EmailEachSigner");
+        Assert.Equal(HttpStatusCode.Redirect, (await CommitAsync(admin, preview, letter.Slug)).StatusCode);
+
+        var message = await app.Smtp.WaitForAsync(email);
+        Assert.Equal($"Confirmez votre signature : {title}", message.Subject);
+        Assert.Contains("Les organisateurs de la lettre ouverte", message.TextBody);
+        Assert.Equal("fr", (await ImportedAsync(letter)).Single().Language);
+    }
+
+    [Fact]
+    public async Task An_imported_signer_gets_the_letter_title_in_the_language_of_their_line()
+    {
+        // The sample letter is English with a French translation.
+        var letter = await app.AddLetterAsync(Signer.Unique("import-lang"));
+        var french = letter.Translations.Single(t => t.Language == "fr").Title;
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var (admin, preview) = await PreviewAsync(letter, $"name,email,language\nCamille Martin,{email},fr\n", "EmailEachSigner");
+        Assert.Equal(HttpStatusCode.Redirect, (await CommitAsync(admin, preview, letter.Slug)).StatusCode);
+
+        Assert.Equal($"Confirmez votre signature : {french}", (await app.Smtp.WaitForAsync(email)).Subject);
+    }
+
+    [Fact]
     public async Task A_file_with_a_bad_line_is_reported_line_by_line_and_imports_nothing()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("import-bad"));
