@@ -180,6 +180,20 @@ public class ExportRoundTripTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.Single(none);
     }
 
+    [Theory]
+    [InlineData("from", "from=yesterday")]
+    [InlineData("to", "from=2026-11-01&to=2026-13-01")]
+    public async Task A_public_download_with_a_date_that_is_not_one_is_a_400_naming_the_field(string field, string query)
+    {
+        var letter = await LetterWithSignersAsync();
+        var response = await app.Client().GetAsync($"/api/letters/{letter.Slug}/signatures.csv?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("is not a date", errors.GetProperty(field)[0].GetString());
+    }
+
     [Fact]
     public async Task An_unknown_letter_or_format_is_a_problem_not_a_file()
     {
