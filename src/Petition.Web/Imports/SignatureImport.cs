@@ -85,6 +85,7 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
             imported = ready.Count,
             alreadySigned = report.Count(ImportLineStatus.AlreadySigned),
             repeatedInFile = report.Count(ImportLineStatus.RepeatedInFile),
+            withdrew = report.Count(ImportLineStatus.Withdrew),
         });
         await db.SaveChangesAsync(cancellationToken);
         counter.Invalidate(letter.Id);

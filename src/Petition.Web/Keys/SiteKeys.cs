@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
-using Petition.Data.Exports;
+using Petition.Data.Keys;
 
 namespace Petition.Web.Keys;
 
@@ -37,7 +37,7 @@ public class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvider prote
                 return raced;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
-            var stored = await db.SigningKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == kind.Id, cancellationToken)
+            var stored = await db.SiteKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == kind.Id, cancellationToken)
                 ?? await CreateAsync(db, kind, cancellationToken);
             var secret = Convert.FromBase64String(protection.CreateProtector(kind.Purpose).Unprotect(stored.ProtectedPrivateKey));
             return loaded[kind.Id] = new SiteKeyValue(secret, stored.PublicKeyPem);
@@ -48,17 +48,17 @@ public class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvider prote
         }
     }
 
-    async Task<SigningKey> CreateAsync(PetitionDbContext db, SiteKeyKind kind, CancellationToken cancellationToken)
+    async Task<SiteKey> CreateAsync(PetitionDbContext db, SiteKeyKind kind, CancellationToken cancellationToken)
     {
         var key = kind.Create();
-        var created = new SigningKey
+        var created = new SiteKey
         {
             Id = kind.Id,
             CreatedAt = time.GetUtcNow(),
-            PublicKeyPem = key.PublicKeyPem!,
+            PublicKeyPem = key.PublicKeyPem,
             ProtectedPrivateKey = protection.CreateProtector(kind.Purpose).Protect(Convert.ToBase64String(key.Secret)),
         };
-        db.SigningKeys.Add(created);
+        db.SiteKeys.Add(created);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -68,7 +68,7 @@ public class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvider prote
         {
             // Another instance made the key first: use theirs.
             db.ChangeTracker.Clear();
-            return await db.SigningKeys.AsNoTracking().SingleAsync(k => k.Id == kind.Id, cancellationToken);
+            return await db.SiteKeys.AsNoTracking().SingleAsync(k => k.Id == kind.Id, cancellationToken);
         }
     }
 }

@@ -71,9 +71,19 @@ public static partial class Signer
         return await client.SubmitAsync(page, path);
     }
 
+    /// <summary>The path of the private manage link that every email to a signer carries.</summary>
+    public static string ManagePathIn(MimeMessage message) => new Uri(ManageLink().Match(message.TextBody ?? "").Value).PathAndQuery;
+
+    /// <summary>Opens the manage link and presses the withdraw button; returns the response to the POST.</summary>
+    public static async Task<HttpResponseMessage> WithdrawAsync(this HttpClient client, string managePath) =>
+        await client.SubmitAsync(await client.GetDocumentAsync(managePath), managePath, formSelector: "form[action$='/withdraw']");
+
     public static async Task<IHtmlDocument> SignatoriesPageAsync(this HttpClient client, string slug, string query = "") =>
         await client.GetDocumentAsync($"/letters/{slug}/signatories{query}");
 
     [GeneratedRegex(@"https?://\S+/confirm/[A-Za-z0-9_-]+")]
     private static partial Regex ConfirmLink();
+
+    [GeneratedRegex(@"https?://\S+/manage/[A-Za-z0-9_-]{43}")]
+    public static partial Regex ManageLink();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
@@ -8,7 +7,7 @@ using Petition.Tests.Infrastructure;
 
 namespace Petition.Tests.Integration;
 
-public partial class ManageLinkTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+public class ManageLinkTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
 {
     readonly PetitionApp app = fixture.App;
 
@@ -19,10 +18,8 @@ public partial class ManageLinkTests(SqliteFixture fixture) : IClassFixture<Sqli
         var email = $"{Signer.Unique("manage")}@example.org";
         await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Grace Hopper", email));
         await client.ConfirmAsync(await app.ConfirmationPathAsync(email));
-        return (letter, email, ManagePathIn(app.Smtp.To(email)[0].TextBody!));
+        return (letter, email, Signer.ManagePathIn(app.Smtp.To(email)[0]));
     }
-
-    static string ManagePathIn(string text) => new Uri(ManageLink().Match(text).Value).PathAndQuery;
 
     [Fact]
     public async Task Every_email_to_a_signer_carries_a_private_manage_link()
@@ -30,7 +27,7 @@ public partial class ManageLinkTests(SqliteFixture fixture) : IClassFixture<Sqli
         var (letter, email, _) = await ConfirmedSignatureAsync();
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Grace Hopper", email));
         var already = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject!.StartsWith("You have already"));
-        Assert.Matches(ManageLink(), already.TextBody!);
+        Assert.Matches(Signer.ManageLink(), already.TextBody!);
         Assert.Equal(2, await app.Db(db => db.SignatureTokens.CountAsync(t => t.Signature.Email == email)));
     }
 
@@ -89,9 +86,7 @@ public partial class ManageLinkTests(SqliteFixture fixture) : IClassFixture<Sqli
         var client = app.Client();
         await client.SubmitAsync(await client.GetDocumentAsync(manage), manage,
             new Dictionary<string, string> { ["Input.Name"] = "Grace M. Hopper" }, formSelector: "form[action$='/correct']");
-        var page = await client.GetDocumentAsync(manage);
-        var response = await client.SubmitAsync(page, manage, formSelector: "form[action$='/withdraw']");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.WithdrawAsync(manage)).StatusCode);
 
         var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.LetterId == letter.Id));
         Assert.Equal(SignatureState.Withdrawn, signature.State);
@@ -130,7 +125,4 @@ public partial class ManageLinkTests(SqliteFixture fixture) : IClassFixture<Sqli
         app.Clock.Advance(TimeSpan.FromDays(366));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync(manage)).StatusCode);
     }
-
-    [GeneratedRegex(@"https?://\S+/manage/[A-Za-z0-9_-]{43}")]
-    private static partial Regex ManageLink();
 }
