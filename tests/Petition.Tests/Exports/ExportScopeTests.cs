@@ -83,6 +83,37 @@ public class ExportScopeTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
         Assert.Contains("\"scope\":\"full\"", entry.After);
     }
 
+    [Theory]
+    [InlineData("Moderation")]
+    [InlineData("Full")]
+    public async Task The_moderation_and_full_lists_read_back_from_a_workbook_as_from_the_csv(string scope)
+    {
+        var (slug, letterId) = await LetterAsync();
+        var letter = await app.Db(db => db.Letters.SingleAsync(l => l.Id == letterId));
+        await app.SignaturesAsync(letter, 1, SignatureState.AwaitingReview, domain: "formula.example",
+            configure: (s, _) => { s.Name = "\t=cmd|' /C calc'!A0"; s.Organization = "@SUM(A1)"; s.Comment = "\r-2+3"; });
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+
+        var workbook = ExportFiles.Table("xlsx", await (await admin.GetAsync(Download(slug, scope, "Xlsx"))).Content.ReadAsByteArrayAsync());
+        var csv = ExportFiles.Table("csv", await (await admin.GetAsync(Download(slug, scope, "Csv"))).Content.ReadAsByteArrayAsync());
+
+        // The same table in both, but for line breaks: XML reads a workbook's carriage return as a line feed.
+        Assert.Equal(csv.Select(r => r.Select(c => c.ReplaceLineEndings("\n"))), workbook.Select(r => r.Select(c => c.ReplaceLineEndings("\n"))));
+        var header = workbook[0];
+        Assert.Equal(scope == "Full", header.Contains("Email"));
+        Assert.Contains("State", header);
+        Assert.Equal(7, workbook.Count - 1);
+        string Cell(string[] row, string column) => row[Array.IndexOf(header, column)];
+        Assert.Contains(workbook, r => Cell(r, "State") == "Rejected" && Cell(r, "Reason") == "Not a real name");
+        Assert.All(workbook.Skip(1), r => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", Cell(r, "Signed")));
+        var formula = workbook.Single(r => Cell(r, "Name").Contains("cmd"));
+        Assert.Equal("'\t=cmd|' /C calc'!A0", Cell(formula, "Name"));
+        Assert.Equal("'@SUM(A1)", Cell(formula, "Organisation"));
+        Assert.Equal("'\n-2+3", Cell(formula, "Comment"));
+        if (scope == "Full")
+            Assert.EndsWith("@formula.example", Cell(formula, "Email"));
+    }
+
     [Fact]
     public async Task The_public_list_from_the_console_is_the_public_list_and_leaves_no_audit_entry()
     {
