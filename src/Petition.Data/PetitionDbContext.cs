@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Petition.Data.Audit;
-using Petition.Data.Exports;
+using Petition.Data.Keys;
 using Petition.Data.Letters;
 using Petition.Data.Moderation;
 using Petition.Data.Outbox;
@@ -26,7 +26,8 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<BlockRule> BlockRules => Set<BlockRule>();
     public DbSet<OrganisationDomain> OrganisationDomains => Set<OrganisationDomain>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<SiteKey> SiteKeys => Set<SiteKey>();
+    public DbSet<WithdrawnAddress> WithdrawnAddresses => Set<WithdrawnAddress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -131,8 +132,16 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             entry.Property(e => e.IpAddress).HasMaxLength(64);
         });
 
-        // One current key, id 1: two instances racing to create it collide on the key instead of signing with two.
-        model.Entity<SigningKey>().Property(k => k.Id).ValueGeneratedNever();
+        // One key per kind, its id fixed: two instances racing to create it collide on the key instead of using two.
+        model.Entity<SiteKey>().Property(k => k.Id).ValueGeneratedNever();
+
+        model.Entity<WithdrawnAddress>(withdrawn =>
+        {
+            // The key is the lookup: an import asks for a letter's hashes by the chunk.
+            withdrawn.HasKey(w => new { w.LetterId, w.AddressHash });
+            withdrawn.Property(w => w.AddressHash).HasMaxLength(64);
+            withdrawn.HasOne<Letter>().WithMany().HasForeignKey(w => w.LetterId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         model.Entity<BlockRule>(rule =>
         {

@@ -295,7 +295,7 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.ToTable("Audit");
                 });
 
-            modelBuilder.Entity("Petition.Data.Exports.SigningKey", b =>
+            modelBuilder.Entity("Petition.Data.Keys.SiteKey", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -308,12 +308,11 @@ namespace Petition.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("PublicKeyPem")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
 
-                    b.ToTable("SigningKeys");
+                    b.ToTable("SiteKeys");
                 });
 
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>
@@ -806,6 +805,20 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.ToTable("SignatureTokens");
                 });
 
+            modelBuilder.Entity("Petition.Data.Signatures.WithdrawnAddress", b =>
+                {
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("LetterId", "AddressHash");
+
+                    b.ToTable("WithdrawnAddresses");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -895,6 +908,15 @@ namespace Petition.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Signature");
+                });
+
+            modelBuilder.Entity("Petition.Data.Signatures.WithdrawnAddress", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>

@@ -279,7 +279,7 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.ToTable("Audit");
                 });
 
-            modelBuilder.Entity("Petition.Data.Exports.SigningKey", b =>
+            modelBuilder.Entity("Petition.Data.Keys.SiteKey", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -292,12 +292,11 @@ namespace Petition.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicKeyPem")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("SigningKeys");
+                    b.ToTable("SiteKeys");
                 });
 
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>
@@ -769,6 +768,20 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.ToTable("SignatureTokens");
                 });
 
+            modelBuilder.Entity("Petition.Data.Signatures.WithdrawnAddress", b =>
+                {
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LetterId", "AddressHash");
+
+                    b.ToTable("WithdrawnAddresses");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -858,6 +871,15 @@ namespace Petition.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Signature");
+                });
+
+            modelBuilder.Entity("Petition.Data.Signatures.WithdrawnAddress", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Petition.Data.Letters.Letter", b =>

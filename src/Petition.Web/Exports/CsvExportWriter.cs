@@ -8,7 +8,14 @@ namespace Petition.Web.Exports;
 /// <summary>RFC 4180 CSV in UTF-8 with a byte-order mark, which is how Excel knows the file is UTF-8.</summary>
 public class CsvExportWriter : IExportWriter
 {
-    static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+    static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\r\n",
+        // Once NewLine is set, CsvHelper quotes only a field that holds that very "\r\n": a lone \r or \n (a comment
+        // sent through the API, a name that starts with one) would end the row there and shift every row after it.
+        ShouldQuote = args => args.Field is { Length: > 0 } field
+            && (field.AsSpan().IndexOfAny("\",\r\n") >= 0 || field[0] == ' ' || field[^1] == ' '),
+    };
 
     public ExportFormat Format => ExportFormat.Csv;
 

@@ -19,17 +19,18 @@ public class ExportFilter : SignatureFilter
         Category = fields.Category.Published ? Category : null,
     };
 
-    /// <summary>What a reader of the file or the audit log needs to know about how it was narrowed.</summary>
-    public string Describe()
+    /// <summary>What a reader of the file or the audit log needs to know about how it was narrowed, dates named by kind.</summary>
+    public string Describe(ExportScope scope)
     {
+        var date = ExportQuery.DateOf(scope).Word();
         var parts = new List<string>();
         void Add(string key, object? value) { if (value is not null && value.ToString() is { Length: > 0 } text) parts.Add($"{key}={text}"); }
         Add("state", State);
         Add("country", Country?.Trim().ToUpperInvariant());
         Add("category", Category?.Trim());
         Add("notable", Notable?.ToString().ToLowerInvariant());
-        Add("from", FromUtc?.ToString("u", CultureInfo.InvariantCulture));
-        Add("to", ToUtc?.ToString("u", CultureInfo.InvariantCulture));
+        Add($"{date} from", FromUtc()?.ToString("u", CultureInfo.InvariantCulture));
+        Add($"{date} before", ToUtc()?.ToString("u", CultureInfo.InvariantCulture));
         Add("version", Version);
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }

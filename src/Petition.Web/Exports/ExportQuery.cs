@@ -19,13 +19,19 @@ public static class ExportQuery
         // The public list is the published, listed names whatever state was asked for.
         if (scope == ExportScope.Public)
             signatures = signatures.Where(s => s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
-        signatures = signatures.Narrowed(filter, byState: scope != ExportScope.Public);
+        signatures = signatures.Narrowed(filter, byState: scope != ExportScope.Public, DateOf(scope));
         if (filter.Notable is { } notable)
             signatures = signatures.Where(s => s.Notable == notable);
         if (filter.Version is { } version)
             signatures = signatures.Where(s => s.LetterVersion == version);
         return signatures;
     }
+
+    /// <summary>
+    /// The public list's "Signed" column is the date a name was published, so its dates filter on that; the
+    /// moderation and full lists show every date and filter on when the signature was made.
+    /// </summary>
+    public static FilterDate DateOf(ExportScope scope) => scope == ExportScope.Public ? FilterDate.Published : FilterDate.Signed;
 
     public static async IAsyncEnumerable<ExportRow> StreamAsync(this IQueryable<Signature> selected, ExportScope scope,
         [EnumeratorCancellation] CancellationToken cancellationToken)

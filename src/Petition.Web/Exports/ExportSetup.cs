@@ -6,6 +6,8 @@ using Petition.Data;
 using Petition.Web.Exports.Pdf;
 using Petition.Web.Front;
 using Petition.Web.Letters;
+using Petition.Web.Signatories;
+using Petition.Web.Signing;
 
 namespace Petition.Web.Exports;
 
@@ -28,7 +30,8 @@ public static partial class ExportSetup
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/letters/{slug}/signatures.{format}", PublicExport).WithName("ExportSignatures").WithTags("Letters")
-            .WithDescription("The public signatory list as csv, xlsx, json or pdf, signed by the site's key (add bundle=true for a zip with the signature and key).");
+            .WithDescription("The public signatory list as csv, xlsx, json or pdf, signed by the site's key (add bundle=true for a zip with the signature and key). "
+                + "from and to (UTC, ISO 8601) narrow it by the date each name was published, the date the file shows; a date that cannot be read is a 400.");
         app.MapGet(ExportSigningKey.WellKnownPath, async (ExportSigningKey key, CancellationToken cancellationToken) =>
             TypedResults.Text(await key.PublicKeyPemAsync(cancellationToken), "application/x-pem-file"))
             .WithName("ExportSigningKey").WithTags("Letters");
@@ -40,7 +43,7 @@ public static partial class ExportSetup
 
     public static bool IsPublicExport(string path) => PublicExportPath().IsMatch(path);
 
-    static async Task<Results<SignedFile, ProblemHttpResult>> PublicExport(string slug, string format,
+    static async Task<Results<SignedFile, ValidationProblem, ProblemHttpResult>> PublicExport(string slug, string format,
         [AsParameters] PublicExportQuery query, PetitionDbContext db, PublicExportFiles exports, ExportSigningKey key,
         HttpResponse response, CancellationToken cancellationToken)
     {
@@ -54,6 +57,9 @@ public static partial class ExportSetup
             Country = query.Country, Category = query.Category, Notable = query.Notable,
             From = query.From, To = query.To, Version = query.Version,
         };
+        var validation = await new SignatureFilterValidator().ValidateAsync(filter, cancellationToken);
+        if (!validation.IsValid)
+            return TypedResults.ValidationProblem(validation.ToProblemErrors(), title: "Some filters need attention.");
         var file = await exports.OpenAsync(new ExportRequest(letter, ExportScope.Public, exportFormat, filter), cancellationToken);
         if (file is null)
         {

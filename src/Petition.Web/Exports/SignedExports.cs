@@ -64,7 +64,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             count = await selected.CountAsync(cancellationToken);
             var document = new ExportDocument(site.Value.Name, letter, site.Value.Link($"/letters/{letter.Slug}"),
                 version?.Version ?? letter.Version, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
-                scope, filter.Describe(), count, now, ExportColumns.For(scope, letter.Fields));
+                scope, filter.Describe(scope), count, now, ExportColumns.For(scope, letter.Fields));
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
         }

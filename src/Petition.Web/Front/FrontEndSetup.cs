@@ -41,6 +41,8 @@ public static class FrontEndSetup
         builder.Services.AddDataProtection()
             .SetApplicationName("Petition")
             .PersistKeysToDbContext<PetitionDbContext>();
+        // The site's own keys (export signing, withdrawn addresses), sealed by those data-protection keys.
+        builder.Services.AddSingleton<Keys.SiteKeys>();
         return builder;
     }
 

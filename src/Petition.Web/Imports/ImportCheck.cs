@@ -6,7 +6,16 @@ using Petition.Web.Signing;
 
 namespace Petition.Web.Imports;
 
-public enum ImportLineStatus { Ready, Invalid, AlreadySigned, RepeatedInFile }
+public enum ImportLineStatus
+{
+    Ready,
+    Invalid,
+    AlreadySigned,
+    RepeatedInFile,
+
+    /// <summary>The address withdrew from this letter: only its owner may sign again, through the form.</summary>
+    Withdrew,
+}
 
 /// <summary>What the preview says about one line, and what a commit would do with it.</summary>
 public record CheckedLine(ImportLine Line, ImportLineStatus Status, IReadOnlyList<string> Errors, string Canonical, DateTimeOffset? SignedAt);
@@ -21,9 +30,10 @@ public record ImportReport(string? Problem, IReadOnlyList<CheckedLine> Lines, bo
 
 /// <summary>
 /// Checks every line of an import with the same rules as the sign form, and finds who signed already (on this
-/// letter, or earlier in the same file). Nothing is written here: the preview and the commit both ask it.
+/// letter, or earlier in the same file) and who withdrew from it. Nothing is written here: the preview and the
+/// commit both ask it.
 /// </summary>
-public class ImportCheck(PetitionDbContext db, TimeProvider time)
+public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, TimeProvider time)
 {
     public async Task<ImportReport> CheckAsync(Letter letter, string text, CancellationToken cancellationToken)
     {
@@ -35,13 +45,21 @@ public class ImportCheck(PetitionDbContext db, TimeProvider time)
 
         var validator = new SignatureInputValidator(letter);
         var canonicals = file.Lines.Select(l => EmailAddress.IsValid(l.Input.Email) ? EmailAddress.Canonicalize(l.Input.Email!) : "").ToList();
-        var existing = await ExistingAsync(letter.Id, canonicals.Where(c => c.Length > 0).Distinct().ToList(), cancellationToken);
+        var valid = canonicals.Where(c => c.Length > 0).Distinct().ToList();
+        var existing = await ExistingAsync(letter.Id, valid, cancellationToken);
+        var withdrew = await withdrawn.AmongAsync(letter.Id, valid.Where(c => !existing.Contains(c)), cancellationToken);
         var seen = new HashSet<string>();
         var now = time.GetUtcNow();
         var lines = new List<CheckedLine>(file.Lines.Count);
         for (var i = 0; i < file.Lines.Count; i++)
         {
             var line = file.Lines[i];
+            if (line.Problem is not null)
+            {
+                // Its values may sit in the wrong columns: checking them as a signer's would only add noise.
+                lines.Add(new CheckedLine(line, ImportLineStatus.Invalid, [line.Problem], canonicals[i], null));
+                continue;
+            }
             var errors = (await validator.ValidateAsync(line.Input, cancellationToken)).Errors.Select(e => e.ErrorMessage).ToList();
             DateTimeOffset? signedAt = null;
             if (line.SignedAt is { } at)
@@ -56,6 +74,7 @@ public class ImportCheck(PetitionDbContext db, TimeProvider time)
             var canonical = canonicals[i];
             var status = errors.Count > 0 ? ImportLineStatus.Invalid
                 : existing.Contains(canonical) ? ImportLineStatus.AlreadySigned
+                : withdrew.Contains(canonical) ? ImportLineStatus.Withdrew
                 : !seen.Add(canonical) ? ImportLineStatus.RepeatedInFile
                 : ImportLineStatus.Ready;
             lines.Add(new CheckedLine(line, status, errors, canonical, signedAt));

@@ -5,8 +5,11 @@ using Petition.Web.Signing;
 
 namespace Petition.Web.Imports;
 
-/// <summary>One line of an import file, as read: the signer's details and the line it came from.</summary>
-public record ImportLine(int Line, SignatureInput Input, string? SignedAt, bool Notable, string? Language);
+/// <summary>
+/// One line of an import file, as read: the signer's details, the line it starts on, and what is wrong with its
+/// shape (stray quotes, too many or too few fields), which makes the whole file refused.
+/// </summary>
+public record ImportLine(int Line, SignatureInput Input, string? SignedAt, bool Notable, string? Language, string? Problem = null);
 
 /// <summary>An import file read whole, or the reason it cannot be read at all.</summary>
 public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
@@ -31,19 +34,25 @@ public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
     {
         if (text.Length > MaxBytes)
             return Failed($"The file is larger than {MaxBytes / 1024 / 1024} MB; split it into smaller files.");
+        text = text.TrimStart('\uFEFF');
+        string? badField = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
             DetectDelimiterValues = [",", ";", "\t"],
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
-            BadDataFound = null,
+            // Noted, not mended: the line is refused with where and why (CsvShape).
+            BadDataFound = args => badField ??= args.Field,
         };
-        using var csv = new CsvReader(new StringReader(text.TrimStart('\uFEFF')), configuration);
+        var textLines = new TextLines(text);
+        using var csv = new CsvReader(new StringReader(text), configuration);
         try
         {
             if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
                 return Failed("The file is empty. Its first line must name the columns, e.g. name,email,organisation,country.");
+            if (badField is not null)
+                return Failed(CsvShape.Problem(1, header.Length, header.Length, badField, csv.Parser.Delimiter)!);
             var columns = new Dictionary<string, int>();
             for (var i = 0; i < header.Length; i++)
             {
@@ -62,16 +71,23 @@ public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
             {
                 if (lines.Count == MaxLines)
                     return Failed($"The file has more than {MaxLines:N0} signatures; split it into smaller files.");
+                badField = null;
+                // Every field is read here: CsvHelper looks at a field's quoting only when the field is asked for.
+                var fields = new string[csv.Parser.Count];
+                for (var i = 0; i < fields.Length; i++)
+                    fields[i] = csv.Parser[i];
+                var line = textLines.LineAt(csv.Parser.CharCount - csv.Parser.RawRecord.Length);
                 string? Field(string name) =>
-                    columns.TryGetValue(name, out var index) && csv.TryGetField<string>(index, out var value) && !string.IsNullOrWhiteSpace(value)
-                        ? value.Trim() : null;
+                    columns.TryGetValue(name, out var index) && index < fields.Length && !string.IsNullOrWhiteSpace(fields[index])
+                        ? fields[index].Trim() : null;
                 var input = new SignatureInput
                 {
                     Name = Field("name"), Email = Field("email"), Title = Field("title"), Organization = Field("organization"),
                     Category = Field("category"), Country = Field("country")?.ToUpperInvariant(), City = Field("city"),
                     Comment = Field("comment"), ListPublicly = IsYes(Field("listPublicly")),
                 };
-                lines.Add(new ImportLine(csv.Parser.RawRow, input, Field("signedAt"), IsYes(Field("notable")), Field("language")));
+                lines.Add(new ImportLine(line, input, Field("signedAt"), IsYes(Field("notable")), Field("language"),
+                    CsvShape.Problem(line, fields.Length, header.Length, badField, csv.Parser.Delimiter)));
             }
             return new ImportFile(lines, null) { HasListPubliclyColumn = columns.ContainsKey("listPublicly") };
         }

@@ -51,7 +51,8 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
                 Email = line.Line.Input.Email!.Trim(),
                 EmailCanonical = line.Canonical,
                 CreatedAt = line.SignedAt ?? now,
-                Language = line.Line.Language,
+                // The emails speak the line's language, else the letter's own: a French letter's signers read French.
+                Language = line.Line.Language ?? letter.Language,
                 Notable = line.Line.Notable,
                 NotableOrder = line.Line.Notable ? nextNotable++ : null,
             };
@@ -84,6 +85,7 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
             imported = ready.Count,
             alreadySigned = report.Count(ImportLineStatus.AlreadySigned),
             repeatedInFile = report.Count(ImportLineStatus.RepeatedInFile),
+            withdrew = report.Count(ImportLineStatus.Withdrew),
         });
         await db.SaveChangesAsync(cancellationToken);
         counter.Invalidate(letter.Id);

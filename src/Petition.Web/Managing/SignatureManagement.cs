@@ -9,7 +9,7 @@ using Petition.Web.Signing;
 namespace Petition.Web.Managing;
 
 /// <summary>What a signer can do with the private link in their emails: look, correct, unsubscribe, withdraw.</summary>
-public class SignatureManagement(PetitionDbContext db, SignatureCounter counter, TimeProvider time)
+public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure, SignatureCounter counter, TimeProvider time)
 {
     /// <summary>The signature a live manage link points to, or null for an unknown, expired or withdrawn one.</summary>
     public async Task<Signature?> FindAsync(string token, CancellationToken cancellationToken)
@@ -55,19 +55,15 @@ public class SignatureManagement(PetitionDbContext db, SignatureCounter counter,
 
     /// <summary>
     /// Erases everything personal at once. The row stays, Withdrawn and empty, so the letter's history adds up;
-    /// its audit entry names no one.
+    /// its audit entry names no one, and the address's withdrawal record keeps imports from adding it back.
     /// </summary>
     public async Task WithdrawAsync(Signature signature, CancellationToken cancellationToken)
     {
         var previous = signature.State;
-        SignatureDetails.Erase(signature, time.GetUtcNow());
-        await db.SignatureTokens.Where(t => t.SignatureId == signature.Id).ExecuteDeleteAsync(cancellationToken);
-        await SignatureDetails.ScrubCorrectionsAsync(db, signature.Id, cancellationToken);
         // No address recorded: after a withdrawal nothing should lead back to the signer.
-        Record(signature, "signature.withdrawn", ipAddress: null,
+        await erasure.EraseAsync(signature, () => Record(signature, "signature.withdrawn", ipAddress: null,
             before: JsonSerializer.Serialize(new { state = previous.ToString() }),
-            after: JsonSerializer.Serialize(new { state = signature.State.ToString() }));
-        await db.SaveChangesAsync(cancellationToken);
+            after: JsonSerializer.Serialize(new { state = signature.State.ToString() })), cancellationToken);
         counter.Invalidate(signature.LetterId);
     }
 

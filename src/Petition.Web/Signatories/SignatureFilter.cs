@@ -9,23 +9,44 @@ public class SignatureFilter
     public SignatureState? State { get; set; }
     public string? Country { get; set; }
     public string? Category { get; set; }
-    /// <summary>Signed at or after (UTC), "2026-11-27T10:00" or any ISO 8601 form.</summary>
+    /// <summary>At or after (UTC), "2026-11-27T10:00" or any ISO 8601 form.</summary>
     public string? From { get; set; }
-    /// <summary>Signed before (UTC).</summary>
+    /// <summary>Before (UTC).</summary>
     public string? To { get; set; }
 
-    public DateTimeOffset? FromUtc => ParseUtc(From);
-    public DateTimeOffset? ToUtc => ParseUtc(To);
+    // Methods, not properties: model binding reads every property of a bound filter, checked or not.
+    public DateTimeOffset? FromUtc() => ParseUtc(From, nameof(From));
+    public DateTimeOffset? ToUtc() => ParseUtc(To, nameof(To));
 
-    static DateTimeOffset? ParseUtc(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
+    /// <summary>
+    /// An unreadable date is never taken for "no date", which would hand back the whole list: the filter is checked
+    /// (<see cref="SignatureFilterValidator"/>) before it narrows anything, and a path that skips the check fails.
+    /// </summary>
+    static DateTimeOffset? ParseUtc(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : TryParseUtc(value, out var parsed) ? parsed
+        : throw new InvalidOperationException($"The filter's {field} \"{value}\" is not a date; validate the filter before using it.");
+
+    public static bool TryParseUtc(string value, out DateTimeOffset parsed) =>
+        DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out parsed);
+}
+
+/// <summary>Which of a signature's dates a filter's from and to are compared with.</summary>
+public enum FilterDate
+{
+    /// <summary>When the signature was made (<see cref="Signature.CreatedAt"/>).</summary>
+    Signed,
+
+    /// <summary>When it was published (<see cref="Signature.PublishedAt"/>), the date the public list shows.</summary>
+    Published,
 }
 
 public static class SignatureFilters
 {
     /// <summary>The signatures the filter's state, country, category and dates allow; plain comparisons on every provider.</summary>
-    public static IQueryable<Signature> Narrowed(this IQueryable<Signature> signatures, SignatureFilter filter, bool byState = true)
+    public static IQueryable<Signature> Narrowed(this IQueryable<Signature> signatures, SignatureFilter filter, bool byState = true,
+        FilterDate date = FilterDate.Signed)
     {
         if (byState && filter.State is { } state)
             signatures = signatures.Where(s => s.State == state);
@@ -39,10 +60,13 @@ public static class SignatureFilters
             var category = filter.Category.Trim();
             signatures = signatures.Where(s => s.Category == category);
         }
-        if (filter.FromUtc is { } from)
-            signatures = signatures.Where(s => s.CreatedAt >= from);
-        if (filter.ToUtc is { } to)
-            signatures = signatures.Where(s => s.CreatedAt < to);
+        if (filter.FromUtc() is { } from)
+            signatures = date == FilterDate.Published ? signatures.Where(s => s.PublishedAt >= from) : signatures.Where(s => s.CreatedAt >= from);
+        if (filter.ToUtc() is { } to)
+            signatures = date == FilterDate.Published ? signatures.Where(s => s.PublishedAt < to) : signatures.Where(s => s.CreatedAt < to);
         return signatures;
     }
+
+    /// <summary>How a description of the filter names its dates: "signed from", "published before".</summary>
+    public static string Word(this FilterDate date) => date == FilterDate.Published ? "published" : "signed";
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 
@@ -38,7 +36,10 @@ public static class SignatureDetails
         ShowVerifiedBadge = signature.ShowVerifiedBadge,
     };
 
-    /// <summary>Withdrawal: every personal field emptied; the address freed so its owner may sign again later.</summary>
+    /// <summary>
+    /// Withdrawal: every personal field emptied; the address freed so its owner may sign again later. Only through
+    /// <see cref="SignatureErasure"/>, which writes the rest of a withdrawal in the same transaction.
+    /// </summary>
     public static void Erase(Signature signature, DateTimeOffset now)
     {
         signature.State = SignatureState.Withdrawn;
@@ -58,13 +59,4 @@ public static class SignatureDetails
         signature.Notable = false;
         signature.NotableOrder = null;
     }
-
-    /// <summary>
-    /// Withdrawal or erasure also takes the signer's old values out of the audit entries of corrections, the only
-    /// entries that hold them. Who acted, what and when stay: the right to erasure outranks an unedited log here.
-    /// </summary>
-    public static Task ScrubCorrectionsAsync(PetitionDbContext db, long signatureId, CancellationToken cancellationToken) =>
-        db.Audit.Where(a => a.SignatureId == signatureId && a.Action == "signature.corrected")
-            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Before, (string?)null).SetProperty(x => x.After, (string?)null)
-                .SetProperty(x => x.Detail, "values erased with the signature"), cancellationToken);
 }

@@ -28,6 +28,8 @@ public static class SigningSetup
         builder.Services.AddOptions<Abuse.ProofOfWorkOptions>().BindConfiguration("ProofOfWork");
         builder.Services.AddSingleton<Abuse.ProofOfWork>();
         builder.Services.AddScoped<Abuse.AffiliationCheck>();
+        builder.Services.AddScoped<WithdrawnAddresses>();
+        builder.Services.AddScoped<SignatureErasure>();
         builder.Services.AddScoped<Managing.SignatureManagement>();
         builder.Services.AddScoped<Managing.VersionNotices>();
         return builder;

@@ -69,4 +69,26 @@ public class ReviewQueueBulkTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.Equal(SignatureState.Published, (await app.SignatureAsync(rows[2].Id)).State);
         Assert.Equal(SignatureState.AwaitingReview, (await app.SignatureAsync(rows[1].Id)).State);
     }
+
+    [Fact]
+    public async Task A_date_that_is_not_one_lists_nothing_says_why_and_a_decision_over_the_filter_decides_nothing()
+    {
+        var client = await app.SignInAsync(await app.CreateModeratorAsync());
+        var letter = await app.PreModeratedLetterAsync("bad-date");
+        await app.SignaturesAsync(letter, 3);
+        var url = Console.Queue(letter.Slug, "?from=2026-11-31&state=AwaitingReview");
+
+        var page = await client.GetDocumentAsync(url);
+        Assert.Equal("2026-11-31", page.QuerySelector("#from")!.GetAttribute("value"));
+        Assert.Contains("\"2026-11-31\" is not a date", page.QuerySelector("#from-error")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("table.queue tbody tr"));
+        Assert.Contains("Nothing is listed", page.QuerySelector(".total")!.TextContent);
+
+        var response = await client.PostHandlerAsync(url, "Decide", new Dictionary<string, string>
+            { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("from=2026-11-31", response.Headers.Location!.OriginalString);
+        Assert.Equal(3, await app.Db(db => db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.AwaitingReview)));
+        Assert.Contains("nothing was decided", (await client.GetDocumentAsync(response.Headers.Location.OriginalString)).Body!.TextContent);
+    }
 }

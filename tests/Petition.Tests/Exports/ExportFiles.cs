@@ -33,8 +33,28 @@ public static class ExportFiles
     {
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(file), false);
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        return sheet.Descendants<Row>().Select(row => row.Elements<Cell>().Select(c => Unescape(c.InnerText)).ToArray()).ToList();
+        var rows = sheet.Descendants<Row>().Select(Cells).ToList();
+        var width = rows.Select(r => r.Count == 0 ? 0 : r.Keys.Max() + 1).DefaultIfEmpty(0).Max();
+        return rows.Select(r => Enumerable.Range(0, width).Select(i => r.GetValueOrDefault(i, "")).ToArray()).ToList();
     }
+
+    /// <summary>A row's cells by column, as a spreadsheet places them: a writer may leave an empty cell out.</summary>
+    static Dictionary<int, string> Cells(Row row)
+    {
+        var cells = new Dictionary<int, string>();
+        var next = 0;
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = cell.CellReference?.Value is { } reference ? Column(reference) : next;
+            cells[column] = Unescape(cell.InnerText);
+            next = column + 1;
+        }
+        return cells;
+    }
+
+    /// <summary>"C7" is column 2: letters in base 26, A = 1.</summary>
+    static int Column(string reference) =>
+        reference.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, c) => n * 26 + char.ToUpperInvariant(c) - 'A' + 1) - 1;
 
     /// <summary>
     /// Cell text as a spreadsheet shows it: ECMA-376 lets a writer spell a character as _xHHHH_ (MiniExcel does for

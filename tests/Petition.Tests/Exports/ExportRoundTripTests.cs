@@ -76,6 +76,28 @@ public class ExportRoundTripTests(SqliteFixture fixture) : IClassFixture<SqliteF
 
     static string Expected(string value) => value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
 
+    [Theory]
+    [InlineData("csv", "text/csv")]
+    [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    public async Task A_name_beginning_with_a_tab_or_a_carriage_return_is_defused_too(string format, string mediaType)
+    {
+        // A spreadsheet may skip a leading tab or carriage return and read the formula behind it.
+        string[] names = ["\tTabbed Name", "\rReturned Name", "\t=1+1"];
+        var letter = await app.AddLetterAsync(Signer.Unique("blank-start"));
+        await app.SignaturesAsync(letter, names.Length, SignatureState.Published, configure: (s, i) =>
+        {
+            s.Name = names[i];
+            s.Organization = i == 0 ? "\rClinic" : "Clinic";
+        });
+        var rows = ExportFiles.Table(format, await DownloadAsync(app.Client(), $"/api/letters/{letter.Slug}/signatures.{format}", mediaType));
+
+        // A workbook is XML, which reads a carriage return as a line feed: the cell shows a line break, guarded still.
+        string AsRead(string text) => format == "xlsx" ? text.Replace('\r', '\n') : text;
+        int name = Array.IndexOf(rows[0], "Name"), organisation = Array.IndexOf(rows[0], "Organisation");
+        Assert.Equal(names.Select(n => AsRead("'" + n)).Order(StringComparer.Ordinal), rows.Skip(1).Select(r => r[name]).Order(StringComparer.Ordinal));
+        Assert.Equal([AsRead("'\rClinic"), "Clinic", "Clinic"], rows.Skip(1).Select(r => r[organisation]).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task The_json_export_holds_every_name_as_signed_with_the_letter_it_belongs_to()
     {
@@ -178,6 +200,20 @@ public class ExportRoundTripTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.Equal(["Notable Kenyan"], notable.Skip(1).Select(r => r[0]));
         var none = ExportFiles.Table("csv", await DownloadAsync(client, $"/api/letters/{letter.Slug}/signatures.csv?version=99", "text/csv"));
         Assert.Single(none);
+    }
+
+    [Theory]
+    [InlineData("from", "from=yesterday")]
+    [InlineData("to", "from=2026-11-01&to=2026-13-01")]
+    public async Task A_public_download_with_a_date_that_is_not_one_is_a_400_naming_the_field(string field, string query)
+    {
+        var letter = await LetterWithSignersAsync();
+        var response = await app.Client().GetAsync($"/api/letters/{letter.Slug}/signatures.csv?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Contains("is not a date", errors.GetProperty(field)[0].GetString());
     }
 
     [Fact]

@@ -83,6 +83,37 @@ public class ExportScopeTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
         Assert.Contains("\"scope\":\"full\"", entry.After);
     }
 
+    [Theory]
+    [InlineData("Moderation")]
+    [InlineData("Full")]
+    public async Task The_moderation_and_full_lists_read_back_from_a_workbook_as_from_the_csv(string scope)
+    {
+        var (slug, letterId) = await LetterAsync();
+        var letter = await app.Db(db => db.Letters.SingleAsync(l => l.Id == letterId));
+        await app.SignaturesAsync(letter, 1, SignatureState.AwaitingReview, domain: "formula.example",
+            configure: (s, _) => { s.Name = "\t=cmd|' /C calc'!A0"; s.Organization = "@SUM(A1)"; s.Comment = "\r-2+3"; });
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+
+        var workbook = ExportFiles.Table("xlsx", await (await admin.GetAsync(Download(slug, scope, "Xlsx"))).Content.ReadAsByteArrayAsync());
+        var csv = ExportFiles.Table("csv", await (await admin.GetAsync(Download(slug, scope, "Csv"))).Content.ReadAsByteArrayAsync());
+
+        // The same table in both, but for line breaks: XML reads a workbook's carriage return as a line feed.
+        Assert.Equal(csv.Select(r => r.Select(c => c.ReplaceLineEndings("\n"))), workbook.Select(r => r.Select(c => c.ReplaceLineEndings("\n"))));
+        var header = workbook[0];
+        Assert.Equal(scope == "Full", header.Contains("Email"));
+        Assert.Contains("State", header);
+        Assert.Equal(7, workbook.Count - 1);
+        string Cell(string[] row, string column) => row[Array.IndexOf(header, column)];
+        Assert.Contains(workbook, r => Cell(r, "State") == "Rejected" && Cell(r, "Reason") == "Not a real name");
+        Assert.All(workbook.Skip(1), r => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", Cell(r, "Signed")));
+        var formula = workbook.Single(r => Cell(r, "Name").Contains("cmd"));
+        Assert.Equal("'\t=cmd|' /C calc'!A0", Cell(formula, "Name"));
+        Assert.Equal("'@SUM(A1)", Cell(formula, "Organisation"));
+        Assert.Equal("'\n-2+3", Cell(formula, "Comment"));
+        if (scope == "Full")
+            Assert.EndsWith("@formula.example", Cell(formula, "Email"));
+    }
+
     [Fact]
     public async Task The_public_list_from_the_console_is_the_public_list_and_leaves_no_audit_entry()
     {
@@ -91,6 +122,53 @@ public class ExportScopeTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
         var rows = ExportFiles.Table("csv", await (await moderator.GetAsync(Download(slug, "Public"))).Content.ReadAsByteArrayAsync());
         Assert.Equal(2, rows.Count - 1);
         Assert.False(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letterId && a.Action == AuditActions.SignaturesExported)));
+    }
+
+    [Fact]
+    public async Task A_date_that_is_not_one_is_shown_beside_its_field_as_typed_and_no_file_is_made()
+    {
+        var (slug, letterId) = await LetterAsync();
+        var moderator = await app.SignInAsync(await app.CreateModeratorAsync());
+
+        var response = await moderator.GetAsync(Download(slug, "Moderation", filter: "&filter.from=27%2F11%2F2026&filter.to=2026-12-01"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        var page = await response.ReadDocumentAsync();
+        var from = page.QuerySelector("#Filter_From")!;
+        Assert.Equal("27/11/2026", from.GetAttribute("value"));
+        Assert.Contains("\"27/11/2026\" is not a date", page.QuerySelector("#Filter_From_error")!.TextContent);
+        Assert.Contains("Filter_From_error", from.GetAttribute("aria-describedby"));
+        Assert.Equal("2026-12-01", page.QuerySelector("#Filter_To")!.GetAttribute("value"));
+        Assert.Null(page.QuerySelector("#Filter_To_error"));
+        // The summary's link leads to the field.
+        Assert.Equal("#Filter_From", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.False(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letterId && a.Action == AuditActions.SignaturesExported)));
+    }
+
+    [Fact]
+    public async Task The_public_list_is_narrowed_by_the_date_it_shows_and_the_moderation_list_by_the_date_of_signing()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("dates"));
+        var day = (int d) => new DateTimeOffset(2026, 11, d, 9, 0, 0, TimeSpan.Zero);
+        // Signed on the 1st, published on the 20th (a long review); signed and published on the 20th.
+        await app.SignaturesAsync(letter, 1, SignatureState.Published, configure: (s, _) => { s.Name = "Reviewed Long"; s.CreatedAt = day(1); s.PublishedAt = day(20); });
+        await app.SignaturesAsync(letter, 1, SignatureState.Published, configure: (s, _) => { s.Name = "Published Soon"; s.CreatedAt = day(20); s.PublishedAt = day(20); });
+        var moderator = await app.SignInAsync(await app.CreateModeratorAsync());
+        const string fromThe15th = "&filter.from=2026-11-15";
+
+        var publicRows = ExportFiles.Table("csv", await (await moderator.GetAsync(Download(letter.Slug, "Public", filter: fromThe15th))).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Published Soon", "Reviewed Long"], publicRows.Skip(1).Select(r => r[0]).Order());
+        Assert.All(publicRows.Skip(1), r => Assert.Equal("2026-11-20T09:00:00Z", r[Array.IndexOf(publicRows[0], "Signed")]));
+        using (var json = ExportFiles.Json(await app.Client().GetByteArrayAsync($"/api/letters/{letter.Slug}/signatures.json?from=2026-11-15")))
+        {
+            Assert.Equal(2, json.RootElement.GetProperty("count").GetInt32());
+            Assert.Equal("published from=2026-11-15 00:00:00Z", json.RootElement.GetProperty("filter").GetString());
+        }
+
+        var moderationRows = ExportFiles.Table("csv", await (await moderator.GetAsync(Download(letter.Slug, "Moderation", filter: fromThe15th))).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["Published Soon"], moderationRows.Skip(1).Select(r => r[Array.IndexOf(moderationRows[0], "Name")]));
+        var entry = await app.Db(db => db.Audit.SingleAsync(a => a.LetterId == letter.Id && a.Action == AuditActions.SignaturesExported));
+        Assert.Contains("signed from=2026-11-15 00:00:00Z", entry.After);
     }
 
     [Fact]

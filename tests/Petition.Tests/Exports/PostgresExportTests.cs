@@ -23,12 +23,8 @@ public class PostgresExportTests(PostgresFixture fixture) : IClassFixture<Postgr
             Assert.Equal(250, json.RootElement.GetProperty("signatures").GetArrayLength());
         Assert.Contains("王1", ExportFiles.PdfText(await client.GetByteArrayAsync($"/api/letters/{letter.Slug}/signatures.pdf")));
 
-        var admin = await app.SignInAsync(await app.CreateAdminAsync());
-        var importPage = $"/admin/letters/{letter.Slug}/import";
-        var preview = await (await admin.SubmitAsync(await admin.GetDocumentAsync(importPage), importPage,
-            new Dictionary<string, string> { ["Text"] = "name,email\nImported Person,imported@example.org\n", ["Confirmation"] = "ConfirmedByOrganiser" },
-            "form[action*='handler=Preview']")).ReadDocumentAsync();
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(preview, importPage, formSelector: "form[action*='handler=Commit']")).StatusCode);
+        var (admin, preview) = await app.PreviewImportAsync(letter, "name,email\nImported Person,imported@example.org\n", "ConfirmedByOrganiser");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.CommitImportAsync(preview, letter.Slug)).StatusCode);
         Assert.True(await app.Db(db => db.Signatures.AnyAsync(s => s.LetterId == letter.Id && s.Source == SignatureSource.Import)));
     }
 }

@@ -63,6 +63,23 @@ public class ConsoleLogicTests
         var filter = new ReviewFilter { State = Petition.Data.Signatures.SignatureState.AwaitingReview, Domain = "x.org", From = "2026-11-27T10:00", Sort = ReviewSort.Name };
         var values = filter.ToRouteValues();
         Assert.Equal(new Dictionary<string, string> { ["state"] = "AwaitingReview", ["domain"] = "x.org", ["from"] = "2026-11-27T10:00", ["sort"] = "Name" }, values);
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero), filter.FromUtc);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero), filter.FromUtc());
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("2026-11-27", true)]
+    [InlineData("2026-11-27T10:00", true)]
+    [InlineData("2026-11-27T10:00:00Z", true)]
+    [InlineData("27/11/2026", false)]
+    [InlineData("2026-11-31", false)]
+    [InlineData("yesterday", false)]
+    public void A_filter_date_is_a_date_or_an_error_never_nothing(string? from, bool valid)
+    {
+        var filter = new ReviewFilter { From = from };
+        Assert.Equal(valid, new Petition.Web.Signatories.SignatureFilterValidator().Validate(filter).IsValid);
+        if (!valid)
+            Assert.Throws<InvalidOperationException>(() => filter.FromUtc());
     }
 }

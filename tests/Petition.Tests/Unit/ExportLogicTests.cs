@@ -20,6 +20,19 @@ public class ExportLogicTests
         Assert.Equal(expected, SpreadsheetCell.Neutralise(text));
 
     [Fact]
+    public async Task A_csv_field_with_a_lone_line_break_is_quoted_so_its_row_stays_whole()
+    {
+        var columns = new[] { new ExportColumn("name", "Name", r => r.Name), new ExportColumn("comment", "Comment", r => r.Comment) };
+        var document = new ExportDocument("Site", new Petition.Data.Letters.Letter { Slug = "s", Title = "T", Recipients = "R", Body = "B" },
+            "http://x", 1, "T", "B", ExportScope.Moderation, "none", 1, DateTimeOffset.UnixEpoch, columns);
+        var row = new ExportRow(1, 1, default, default, "\rReturned", "", null, null, null, null, null, "first\nsecond", true, false,
+            false, null, null, false, DateTimeOffset.UnixEpoch, null, null, null, null, null, null, null, null, false, null, null);
+        using var output = new MemoryStream();
+        await new CsvExportWriter().WriteAsync(output, document, new[] { row }.ToAsyncEnumerable(), CancellationToken.None);
+        Assert.EndsWith("Name,Comment\r\n\"'\rReturned\",\"first\nsecond\"\r\n", System.Text.Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    [Fact]
     public void Arabic_letters_take_their_joined_forms_and_read_right_to_left()
     {
         // محمد: meem initial, hah medial, meem medial, dal final; drawn right to left, so reversed for a left-to-right pen.

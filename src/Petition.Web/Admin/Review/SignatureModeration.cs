@@ -14,8 +14,8 @@ public enum Verdict { Approve, Reject }
 /// What a moderator does to signatures. Each method is one SaveChanges that carries the change and its audit
 /// entries, then tells the public counter to look again.
 /// </summary>
-public class SignatureModeration(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, TimeProvider time,
-    IHttpContextAccessor http)
+public class SignatureModeration(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, SignatureErasure erasure,
+    TimeProvider time, IHttpContextAccessor http)
 {
     /// <summary>Approves or rejects every signature of the set that the verdict can apply to; returns how many.</summary>
     public async Task<int> DecideAsync(int letterId, IQueryable<Signature> targets, Verdict verdict, string? reason,
@@ -107,15 +107,15 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
 
     /// <summary>
     /// Deletes on the signer's request: every piece of personal data goes, the row stays as a withdrawn signature
-    /// so the history of the count (when it was signed, confirmed, published) still adds up.
+    /// so the history of the count (when it was signed, confirmed, published) still adds up. The address's
+    /// withdrawal record keeps an import from adding it back.
     /// </summary>
     public async Task EraseAsync(Signature signature, string? note, CancellationToken cancellationToken)
     {
         var before = Moderation(signature);
-        SignatureDetails.Erase(signature, time.GetUtcNow());
-        db.SignatureTokens.RemoveRange(await db.SignatureTokens.Where(t => t.SignatureId == signature.Id).ToListAsync(cancellationToken));
-        await SignatureDetails.ScrubCorrectionsAsync(db, signature.Id, cancellationToken);
-        await SaveAsync(signature, AuditActions.SignatureErased, before, Moderation(signature), note, cancellationToken);
+        await erasure.EraseAsync(signature, () =>
+            audit.Record(AuditActions.SignatureErased, signature.LetterId, signature.Id, before, Moderation(signature), note), cancellationToken);
+        counter.Invalidate(signature.LetterId);
     }
 
     async Task SaveAsync(Signature signature, string action, object before, object after, string? detail,

@@ -6,6 +6,8 @@ using Petition.Data.Letters;
 using Petition.Web.Accounts;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Exports;
+using Petition.Web.Signatories;
+using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Admin.Letters;
 
@@ -24,16 +26,8 @@ public class ExportModel(PetitionDbContext db, SignedExports exports, ExportSign
     public IReadOnlyList<int> Versions { get; private set; } = [];
     public bool MayExportFull => User.IsInRole(Roles.Admin);
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(slug, cancellationToken) is { } missing)
-            return missing;
-        if (!MayExportFull && Scope == ExportScope.Full)
-            Scope = ExportScope.Moderation;
-        Versions = await db.LetterVersions.Where(v => v.LetterId == Letter.Id).Select(v => v.Version)
-            .OrderByDescending(v => v).ToListAsync(cancellationToken);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ?? await FormAsync(cancellationToken);
 
     public async Task<IActionResult> OnGetDownloadAsync(string slug, CancellationToken cancellationToken)
     {
@@ -41,17 +35,35 @@ public class ExportModel(PetitionDbContext db, SignedExports exports, ExportSign
             return missing;
         if (Scope == ExportScope.Full && !MayExportFull)
             return Forbid();
+        var validation = await new SignatureFilterValidator().ValidateAsync(Filter, cancellationToken);
+        if (!validation.IsValid)
+        {
+            // The form again, with what was typed and why it is not a date: never a file of everyone instead.
+            validation.CopyTo(ModelState, nameof(Filter));
+            var form = await FormAsync(cancellationToken);
+            form.StatusCode = StatusCodes.Status400BadRequest;
+            return form;
+        }
         var file = await exports.CreateAsync(new ExportRequest(Letter, Scope, Format, Filter), cancellationToken);
         if (Scope != ExportScope.Public)
         {
             audit.Record(AuditActions.SignaturesExported, Letter.Id, after: new
             {
-                scope = Scope.ToString().ToLowerInvariant(), format = Format.Extension(), filter = Filter.Describe(),
+                scope = Scope.ToString().ToLowerInvariant(), format = Format.Extension(), filter = Filter.Describe(Scope),
                 signatures = file.Count, sha256 = file.Sha256Hex, file = file.FileName,
             });
             await db.SaveChangesAsync(cancellationToken);
         }
         return Bundle ? file.AsBundle(await key.PublicKeyPemAsync(cancellationToken)) : file;
+    }
+
+    async Task<PageResult> FormAsync(CancellationToken cancellationToken)
+    {
+        if (!MayExportFull && Scope == ExportScope.Full)
+            Scope = ExportScope.Moderation;
+        Versions = await db.LetterVersions.Where(v => v.LetterId == Letter.Id).Select(v => v.Version)
+            .OrderByDescending(v => v).ToListAsync(cancellationToken);
+        return Page();
     }
 
     async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)

@@ -79,7 +79,8 @@ public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImpor
 
     async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
+        // With its translations: each confirmation email gives the letter's title in the signer's language.
+        if (await db.Letters.AsNoTracking().Include(l => l.Translations).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
             return NotFound();
         Letter = letter;
         return null;

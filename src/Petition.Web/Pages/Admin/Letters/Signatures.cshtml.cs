@@ -5,6 +5,7 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Admin.Review;
+using Petition.Web.Signatories;
 
 namespace Petition.Web.Pages.Admin.Letters;
 
@@ -19,15 +20,25 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
     public IReadOnlyList<Signature> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public Dictionary<SignatureState, int> StateCounts { get; private set; } = [];
+    public bool FilterIsValid { get; private set; } = true;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
             return NotFound();
         Letter = letter;
-        var matching = db.Signatures.AsNoTracking().Matching(letter.Id, Filter);
-        Total = await matching.CountAsync(cancellationToken);
-        Rows = await matching.Sorted(Filter.Sort).Take(PageSize).ToListAsync(cancellationToken);
+        // A date that is not one shows why beside its field and lists nothing: the whole queue instead would look
+        // like what was asked for, and a decision "over the filter" would take it all.
+        var validation = await new SignatureFilterValidator().ValidateAsync(Filter, cancellationToken);
+        foreach (var error in validation.Errors)
+            ModelState.AddModelError(error.PropertyName.ToLowerInvariant(), error.ErrorMessage);
+        FilterIsValid = validation.IsValid;
+        if (FilterIsValid)
+        {
+            var matching = db.Signatures.AsNoTracking().Matching(letter.Id, Filter);
+            Total = await matching.CountAsync(cancellationToken);
+            Rows = await matching.Sorted(Filter.Sort).Take(PageSize).ToListAsync(cancellationToken);
+        }
         StateCounts = await db.Signatures.Where(s => s.LetterId == letter.Id).GroupBy(s => s.State)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return Page();
@@ -54,6 +65,8 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
             TempData["Status"] = "A rejection needs a reason: choose one from the list or write a note.";
         else if (!overFilter && ids.Length == 0)
             TempData["Status"] = "Select at least one signature, or decide over the whole filter.";
+        else if (overFilter && !(await new SignatureFilterValidator().ValidateAsync(Filter, cancellationToken)).IsValid)
+            TempData["Status"] = "The filter's dates are not dates, so nothing was decided. Correct them and filter again.";
         else
         {
             var targets = overFilter
