@@ -48,12 +48,16 @@ public static partial class Signer
     }
 
     /// <summary>The path of the confirmation link in the nth confirmation email to this address (1 = the first).</summary>
-    public static async Task<string> ConfirmationPathAsync(this PetitionApp app, string email, int nth = 1)
+    public static Task<string> ConfirmationPathAsync(this PetitionApp app, string email, int nth = 1) =>
+        ConfirmationPathAsync([app], email, nth);
+
+    /// <summary>The same when several instances share the outbox: whichever claimed the email sent it.</summary>
+    public static async Task<string> ConfirmationPathAsync(IReadOnlyList<PetitionApp> apps, string email, int nth = 1)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
-            var confirmations = app.Smtp.To(email).Where(m => ConfirmLink().IsMatch(m.TextBody ?? "")).ToList();
+            var confirmations = apps.SelectMany(a => a.Smtp.To(email)).Where(m => ConfirmLink().IsMatch(m.TextBody ?? "")).ToList();
             if (confirmations.Count >= nth)
                 return ConfirmPathIn(confirmations[nth - 1]);
             await Task.Delay(50);

@@ -64,7 +64,7 @@ public class TwoInstancesTests : IAsyncLifetime
     {
         var email = $"{Signer.Unique("shared")}@example.org";
         await first.Client().SignByApiAsync("upr-accountability", Signer.ApiBody("Shared Keys", email));
-        var link = await first.ConfirmationPathAsync(email);
+        var link = await Signer.ConfirmationPathAsync([first, second], email);
 
         var fromFirst = await Browser(first).GetAsync(link);
         var cookies = string.Join("; ", fromFirst.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
@@ -84,7 +84,7 @@ public class TwoInstancesTests : IAsyncLifetime
     {
         var email = $"{Signer.Unique("nocookie")}@example.org";
         await first.Client().SignByApiAsync("upr-accountability", Signer.ApiBody("No Cookie", email));
-        var link = await first.ConfirmationPathAsync(email);
+        var link = await Signer.ConfirmationPathAsync([first, second], email);
         var fromFirst = await Browser(first).GetAsync(link);
 
         var posted = await Browser(second).SubmitAsync(await fromFirst.ReadDocumentAsync(), link);
