@@ -21,7 +21,7 @@ WORK=$(mktemp -d /tmp/petition-export-bench.XXXXXX)
 STARTED=$(date -u +"%Y-%m-%d %H:%M UTC")
 source bench/lib.sh
 cleanup() {
-  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  stop_app
   psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }

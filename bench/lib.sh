@@ -3,8 +3,14 @@
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-petition} PGPASSWORD=${PGPASSWORD:-petition}
 export PGOPTIONS='-c client_min_messages=warning'
+# The app and pgbench reach PostgreSQL over loopback without TLS, as an app on the database's own machine would
+# (BENCH_PG_SSL=Prefer gives both the default, TLS when the server offers it, as across a network).
+PG_SSL=${BENCH_PG_SSL:-Disable}
+export PGSSLMODE=$(tr '[:upper:]' '[:lower:]' <<<"$PG_SSL")
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
 APP_PID=
+SINK_PID=
+SMTP_PORT=${BENCH_SMTP_PORT:-2525}
 
 log() { echo "== $(date -u +%H:%M:%S) $*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -27,18 +33,24 @@ start_postgres() {
   (cd /tmp && as_root runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -q -c \
     "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='petition') THEN CREATE ROLE petition LOGIN PASSWORD 'petition' CREATEDB; END IF; END\$\$;") >/dev/null
   log "creating database $DB"
-  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+  # An autovacuum worker left from an earlier run can refuse the drop for a moment.
+  for _ in $(seq 10); do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 && break; sleep 1; done
+  psql -X -q -d postgres -c "CREATE DATABASE $DB" >/dev/null
 }
 
 # Publishes the app in Release, migrates $DB and starts it on $BASE: everything as in production except the rate
-# limits and the form's minimum fill time (wrk posts at once); warnings-only logs; mail to a pickup folder.
+# limits and the form's minimum fill time (wrk posts at once); warnings-only logs; mail sent with MailKit to
+# bench/SmtpSink on loopback, which takes every message and keeps none, as a relay would take them.
 start_app() {
   log "publishing the app (Release)"
   dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
+  dotnet build bench/SmtpSink -c Release -o "$WORK/sink" -nologo -v quiet >/dev/null
+  dotnet "$WORK/sink/SmtpSink.dll" "$SMTP_PORT" "$WORK/mail-received" &
+  SINK_PID=$!
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE \
-    Database__Provider=Postgres ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB" \
-    RateLimiting__Enabled=false Signing__MinimumFillTime=00:00:00 Logging__LogLevel__Default=Warning Email__Smtp__Host= \
-    Email__PickupDirectory="$WORK/mail" Site__PublicBaseUrl=$BASE
+    Database__Provider=Postgres ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB;SSL Mode=$PG_SSL" \
+    RateLimiting__Enabled=false Signing__MinimumFillTime=00:00:00 Logging__LogLevel__Default=Warning \
+    Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="$SMTP_PORT" Email__Smtp__Security=None Site__PublicBaseUrl=$BASE
   log "migrating"
   (cd "$WORK/app" && dotnet Petition.Web.dll migrate)
   log "starting the app on $BASE"
@@ -46,6 +58,13 @@ start_app() {
   APP_PID=$!
   for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.3; done
   curl -sf "$BASE/healthz" >/dev/null || { echo "the app did not start"; cat "$WORK/app.log"; exit 1; }
+}
+
+# Stops the app and the mail sink (for the callers' EXIT traps).
+stop_app() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; fi
+  APP_PID= SINK_PID=
 }
 
 # seed LETTER PUBLISHED UNCONFIRMED TOKENS_FILE: bench/seed.py's rows into "Signatures" with COPY.

@@ -34,7 +34,7 @@ STARTED=$(date -u +"%Y-%m-%d %H:%M UTC")
 source bench/lib.sh
 
 cleanup() {
-  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  stop_app
   if [ "${BENCH_KEEP:-}" != 1 ]; then
     psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
     rm -rf "$WORK"
@@ -134,7 +134,7 @@ scenario confirm confirm.lua "/confirm"
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 log "stopping the app"
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+stop_app
 
 log "pgbench: single-row INSERT into Signatures"
 "$PGBENCH" -n -f bench/pgbench-insert.sql -D letter="$LETTER" -c 16 -j 2 -T "$DURATION" "$DB" >"$WORK/pgbench.txt" 2>&1

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
+using Petition.Data.Outbox;
 
 namespace Petition.Web.Email;
 
@@ -11,13 +12,14 @@ namespace Petition.Web.Email;
 /// </summary>
 public static class OutboxClaim
 {
-    public static async Task<List<long>> ClaimAsync(PetitionDbContext db, DateTimeOffset now, TimeSpan lease, int batchSize,
+    /// <summary>Leases and returns the batch in one statement (UPDATE … RETURNING), tracked, in id order.</summary>
+    public static async Task<List<OutboxMessage>> ClaimAsync(PetitionDbContext db, DateTimeOffset now, TimeSpan lease, int batchSize,
         CancellationToken cancellationToken)
     {
         var until = now + lease;
         if (db.Database.IsNpgsql())
         {
-            return await db.Database.SqlQuery<long>($"""
+            return Ordered(await db.Outbox.FromSql($"""
                 UPDATE "Outbox" SET "LockedUntil" = {until}
                 WHERE "Id" IN (
                     SELECT "Id" FROM "Outbox"
@@ -25,19 +27,25 @@ public static class OutboxClaim
                       AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
                     ORDER BY "NextAttemptAt", "Id" LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(cancellationToken);
+                RETURNING *
+                """).ToListAsync(cancellationToken));
         }
 
         long nowTicks = now.UtcTicks, untilTicks = until.UtcTicks;
-        return await db.Database.SqlQuery<long>($"""
+        return Ordered(await db.Outbox.FromSql($"""
             UPDATE "Outbox" SET "LockedUntil" = {untilTicks}
             WHERE "Id" IN (
                 SELECT "Id" FROM "Outbox"
                 WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "NextAttemptAt" <= {nowTicks}
                   AND ("LockedUntil" IS NULL OR "LockedUntil" < {nowTicks})
                 ORDER BY "NextAttemptAt", "Id" LIMIT {batchSize})
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(cancellationToken);
+            RETURNING *
+            """).ToListAsync(cancellationToken));
+    }
+
+    static List<OutboxMessage> Ordered(List<OutboxMessage> messages)
+    {
+        messages.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return messages;
     }
 }

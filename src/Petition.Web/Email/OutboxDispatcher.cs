@@ -22,7 +22,7 @@ public class OutboxDispatcher(
     IOptions<DatabaseOptions> database,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    const int BatchSize = 50;
+    const int BatchSize = 100;
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -31,6 +31,8 @@ public class OutboxDispatcher(
     /// had capped a sender at about 200 messages a second.
     /// </summary>
     static readonly TimeSpan MarkSentEvery = TimeSpan.FromMilliseconds(50);
+
+    readonly Lazy<MailboxAddress> sender = new(() => MailboxAddress.Parse(options.Value.From));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,11 +73,9 @@ public class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
-        var ids = await OutboxClaim.ClaimAsync(db, time.GetUtcNow(), Lease, BatchSize, cancellationToken);
-        if (ids.Count == 0)
+        var messages = await OutboxClaim.ClaimAsync(db, time.GetUtcNow(), Lease, BatchSize, cancellationToken);
+        if (messages.Count == 0)
             return 0;
-
-        var messages = await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var sent = new List<long>();
         var marked = time.GetTimestamp();
         IMailSession? session = null;
@@ -109,7 +109,7 @@ public class OutboxDispatcher(
             await MarkSentAsync(db, sent);
             if (session is not null) await session.DisposeAsync();
         }
-        return ids.Count;
+        return messages.Count;
     }
 
     async Task MarkSentAsync(PetitionDbContext db, List<long> sent)
@@ -146,7 +146,7 @@ public class OutboxDispatcher(
 
     MimeMessage ToMime(OutboxMessage message)
     {
-        var from = MailboxAddress.Parse(options.Value.From);
+        var from = sender.Value;
         var mime = new MimeMessage
         {
             Subject = message.Subject,
@@ -154,7 +154,7 @@ public class OutboxDispatcher(
             // The same id on every attempt, so a receiver can drop a copy after an ambiguous failure.
             MessageId = $"outbox-{message.Id}.{message.CreatedAt.ToUnixTimeSeconds()}@{from.Domain}",
         };
-        mime.From.Add(from);
+        mime.From.Add(new MailboxAddress(from.Name, from.Address)); // a copy: a message's list takes hold of what it is given
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         return mime;
     }
