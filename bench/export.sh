@@ -35,8 +35,9 @@ log "seeding $SIGNATURES published signatures with COPY"
 seed "$LETTER" "$SIGNATURES" 0 /dev/null
 sql -c 'VACUUM ANALYZE "Signatures"'
 # The PDF covers the newest signatures, from the date that leaves about BENCH_PDF_ROWS of them.
-PDF_FROM=$(sql -tA -c "SELECT to_char(\"CreatedAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM \"Signatures\"
-  WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND NOT \"Hidden\" ORDER BY \"CreatedAt\" DESC OFFSET $((PDF_ROWS - 1)) LIMIT 1")
+# (A public list's dates are its published dates.) A PDF stops at Exports:MaxPdfRows, 100,000, in any case.
+PDF_FROM=$(sql -tA -c "SELECT to_char(\"PublishedAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM \"Signatures\"
+  WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND NOT \"Hidden\" ORDER BY \"PublishedAt\" DESC OFFSET $((PDF_ROWS - 1)) LIMIT 1")
 
 kib() { awk -v key="$1:" '$1 == key {print $2}' "/proc/$APP_PID/status"; }
 RESULTS=$WORK/results.tsv

@@ -20,5 +20,9 @@ public record ExportDocument(
 public interface IExportWriter
 {
     ExportFormat Format { get; }
+
+    /// <summary>The most rows the format holds (the rest are left out, and the file says so); null for no limit.</summary>
+    int? MaxRows => null;
+
     Task WriteAsync(Stream output, ExportDocument document, IAsyncEnumerable<ExportRow> rows, CancellationToken cancellationToken);
 }

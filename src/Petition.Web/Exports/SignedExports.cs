@@ -72,7 +72,9 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         file.Position = 0;
         var sha256 = await SHA256.HashDataAsync(file, cancellationToken);
         var signature = await key.SignAsync(sha256, cancellationToken);
-        return new MadeExport(FileName(letter, scope, format, now), format.MediaType(), sha256, signature, count,
+        // The count a download states is of the rows in the file.
+        var listed = writer.MaxRows is { } max ? Math.Min(count, max) : count;
+        return new MadeExport(FileName(letter, scope, format, now), format.MediaType(), sha256, signature, listed,
             site.Value.Link(ExportSigningKey.WellKnownPath));
     }
 

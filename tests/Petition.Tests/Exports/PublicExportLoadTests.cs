@@ -18,6 +18,7 @@ public class PublicExportLoadTests
 
         var response = await app.Client().GetAsync($"/api/letters/{letter.Slug}/signatures.pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("3", response.Headers.GetValues("Petition-Signature-Count").Single()); // what the file holds
         var text = ExportFiles.PdfText(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Contains("Signatories in this document: 3", text);

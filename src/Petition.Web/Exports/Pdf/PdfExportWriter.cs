@@ -22,6 +22,8 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
 
     public ExportFormat Format => ExportFormat.Pdf;
 
+    public int? MaxRows => options.Value.MaxPdfRows;
+
     public async Task WriteAsync(Stream output, ExportDocument document, IAsyncEnumerable<ExportRow> rows, CancellationToken cancellationToken)
     {
         PdfFonts.Register();
