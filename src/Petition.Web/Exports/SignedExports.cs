@@ -11,10 +11,12 @@ namespace Petition.Web.Exports;
 public record ExportRequest(Letter Letter, ExportScope Scope, ExportFormat Format, ExportFilter Filter);
 
 /// <summary>A file that has been written, hashed and signed, with what its download says about it.</summary>
-public record MadeExport(string FileName, string MediaType, byte[] Sha256, byte[] Signature, int Count, string PublicKeyUrl)
+public record MadeExport(string FileName, string MediaType, byte[] Sha256, byte[] Signature, int Count, string PublicKeyUrl,
+    byte[] Manifest, byte[] ManifestSignature)
 {
     /// <summary>The download of <paramref name="content"/>, which must be this file, read from its start.</summary>
-    public SignedFile Serve(Stream content) => new(content, FileName, MediaType, Sha256, Signature, Count, PublicKeyUrl);
+    public SignedFile Serve(Stream content) =>
+        new(content, FileName, MediaType, Sha256, Signature, Count, PublicKeyUrl, Manifest, ManifestSignature);
 }
 
 /// <summary>
@@ -57,14 +59,17 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             : null;
 
         int count;
+        string described;
+        var versionSigned = version?.Version ?? letter.Version;
         // One snapshot for the count on the cover and the rows under it.
         await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
             var selected = db.Selected(letter.Id, scope, filter);
             count = await selected.CountAsync(cancellationToken);
+            described = filter.Describe(scope);
             var document = new ExportDocument(site.Value.Name, letter, site.Value.Link($"/letters/{letter.Slug}"),
-                version?.Version ?? letter.Version, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
-                scope, filter.Describe(scope), count, now, ExportColumns.For(scope, letter.Fields));
+                versionSigned, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
+                scope, described, count, now, ExportColumns.For(scope, letter.Fields));
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
         }
@@ -74,8 +79,13 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         var signature = await key.SignAsync(sha256, cancellationToken);
         // The count a download states is of the rows in the file.
         var listed = writer.MaxRows is { } max ? Math.Min(count, max) : count;
-        return new MadeExport(FileName(letter, scope, format, now), format.MediaType(), sha256, signature, listed,
-            site.Value.Link(ExportSigningKey.WellKnownPath));
+        var name = FileName(letter, scope, format, now);
+        var keyUrl = site.Value.Link(ExportSigningKey.WellKnownPath);
+        var manifest = new ExportManifest(name, Convert.ToHexStringLower(sha256), listed, site.Value.Name,
+            new ExportManifest.LetterPart(letter.Slug, version?.Title ?? letter.Title, site.Value.Link($"/letters/{letter.Slug}"), versionSigned),
+            scope.ToString().ToLowerInvariant(), described, now, keyUrl).ToUtf8();
+        var manifestSignature = await key.SignAsync(SHA256.HashData(manifest), cancellationToken);
+        return new MadeExport(name, format.MediaType(), sha256, signature, listed, keyUrl, manifest, manifestSignature);
     }
 
     /// <summary>Only letters, digits and hyphens: the slug is already so, and the rest is ours.</summary>

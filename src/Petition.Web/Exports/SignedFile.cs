@@ -8,10 +8,10 @@ namespace Petition.Web.Exports;
 /// <summary>
 /// An export on its way out: the file, with its SHA-256 in <c>Repr-Digest</c> (RFC 9530) and the site's signature
 /// in <c>Petition-Signature</c>. As a bundle it is a zip that a recipient can check with openssl alone: the file,
-/// its .sha256 and .sig, the public key and a VERIFY.txt saying how.
+/// its .sha256 and .sig, a signed manifest saying what the file is, the public key and a VERIFY.txt saying how.
 /// </summary>
 public sealed class SignedFile(Stream content, string fileName, string mediaType, byte[] sha256, byte[] signature,
-    int count, string publicKeyUrl) : IResult, IActionResult, IAsyncDisposable
+    int count, string publicKeyUrl, byte[] manifest, byte[] manifestSignature) : IResult, IActionResult, IAsyncDisposable
 {
     public string FileName => fileName;
     public byte[] Sha256 => sha256;
@@ -57,6 +57,8 @@ public sealed class SignedFile(Stream content, string fileName, string mediaType
             await content.CopyToAsync(entry, http.RequestAborted);
         await AddAsync(zip, fileName + ".sha256", Encoding.ASCII.GetBytes($"{Sha256Hex}  {fileName}\n"));
         await AddAsync(zip, fileName + ".sig", signature);
+        await AddAsync(zip, ExportManifest.FileName, manifest);
+        await AddAsync(zip, ExportManifest.FileName + ".sig", manifestSignature);
         await AddAsync(zip, "petition-signing-key.pem", Encoding.ASCII.GetBytes(publicKeyPem));
         await AddAsync(zip, "VERIFY.txt", Encoding.UTF8.GetBytes(VerifyText(fileName, publicKeyUrl)));
     }
@@ -77,6 +79,11 @@ public sealed class SignedFile(Stream content, string fileName, string mediaType
 
         The second command prints "Verified OK". Compare petition-signing-key.pem with the key the site publishes at
         {publicKeyUrl}
+
+        {ExportManifest.FileName} says what the file is: which letter and version, which list, the filter, how many
+        rows, when it was made, and the file's SHA-256. It is signed too, and checked the same way:
+
+            openssl dgst -sha256 -verify petition-signing-key.pem -signature {ExportManifest.FileName}.sig {ExportManifest.FileName}
         """;
 
     static string Disposition(string name)

@@ -182,6 +182,18 @@ public class ExportRoundTripTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.Equal(0, ExportFiles.OpensslVerify(Read(csv), Read(csv + ".sig"), key).ExitCode);
         Assert.StartsWith(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Read(csv))),
             Encoding.ASCII.GetString(Read(csv + ".sha256")));
+
+        // The manifest says what the file is, and is signed by the same key.
+        Assert.Equal(0, ExportFiles.OpensslVerify(Read("manifest.json"), Read("manifest.json.sig"), key).ExitCode);
+        using var manifest = System.Text.Json.JsonDocument.Parse(Read("manifest.json"));
+        var root = manifest.RootElement;
+        Assert.Equal(csv, root.GetProperty("file").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Read(csv))), root.GetProperty("sha256").GetString());
+        Assert.Equal(Signers.Length, root.GetProperty("rows").GetInt32());
+        Assert.Equal(letter.Slug, root.GetProperty("letter").GetProperty("slug").GetString());
+        Assert.Equal(letter.Version, root.GetProperty("letter").GetProperty("version").GetInt32());
+        Assert.Equal("public", root.GetProperty("list").GetString());
+        Assert.Contains("manifest.json.sig", Encoding.UTF8.GetString(Read("VERIFY.txt")));
     }
 
     [Fact]
