@@ -37,7 +37,7 @@ public sealed class CoalescedEviction(IOutputCacheStore store, TimeSpan interval
             if (state.Scheduled)
                 return;
             wait = interval - Stopwatch.GetElapsedTime(state.EvictedAt);
-            if (wait <= TimeSpan.Zero || state.EvictedAt == 0)
+            if (wait <= TimeSpan.Zero) // never evicted counts as long ago
             {
                 state.EvictedAt = Stopwatch.GetTimestamp();
                 wait = TimeSpan.Zero;

@@ -14,23 +14,21 @@ namespace Petition.Web.Database;
 /// </summary>
 public static class JobLock
 {
-    /// <summary>Runs <paramref name="job"/> if no other instance is running it now; false when it was skipped.</summary>
-    public static async Task<bool> TryRunAsync(PetitionDbContext db, string name, Func<Task> job, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="job"/> if no other instance is running it now; null when it was skipped.</summary>
+    public static async Task<T?> TryRunAsync<T>(PetitionDbContext db, string name, Func<Task<T>> job, CancellationToken cancellationToken)
+        where T : class
     {
         if (!db.Database.IsNpgsql())
-        {
-            await job();
-            return true;
-        }
+            return await job();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var key = Key(name);
         var acquired = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({key}) AS \"Value\"")
             .SingleAsync(cancellationToken);
         if (!acquired)
-            return false;
-        await job();
+            return null;
+        var result = await job();
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return result;
     }
 
     /// <summary>A stable 64-bit key for the name, the same on every instance and every release.</summary>

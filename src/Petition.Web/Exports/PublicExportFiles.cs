@@ -44,7 +44,7 @@ public sealed class PublicExportFiles : IDisposable
     /// <summary>The shared file for this request, or null when the instance is already making as many as it may.</summary>
     public async Task<SignedFile?> OpenAsync(ExportRequest request, CancellationToken cancellationToken)
     {
-        var key = $"{request.Letter.Id}/{request.Format}/{request.Filter.OnPublishedFields(request.Letter.Fields).Describe(ExportScope.Public)}";
+        var key = $"{request.Letter.Id}/{request.Format}/{request.Applied.Describe(ExportScope.Public)}";
         foreach (var (old, stale) in files)
             if (stale.Expired(options.PublicFileLifetime))
                 Remove(old, stale);

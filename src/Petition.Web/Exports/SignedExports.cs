@@ -8,7 +8,14 @@ using Petition.Web.Site;
 
 namespace Petition.Web.Exports;
 
-public record ExportRequest(Letter Letter, ExportScope Scope, ExportFormat Format, ExportFilter Filter);
+public record ExportRequest(Letter Letter, ExportScope Scope, ExportFormat Format, ExportFilter Filter)
+{
+    /// <summary>
+    /// The filter as applied: the public list is narrowed only by what it shows, since a filter on a field the
+    /// letter keeps private would tell who gave which value.
+    /// </summary>
+    public ExportFilter Applied => Scope == ExportScope.Public ? Filter.OnPublishedFields(Letter.Fields) : Filter;
+}
 
 /// <summary>A file that has been written, hashed and signed, with what its download says about it.</summary>
 public record MadeExport(string FileName, string MediaType, byte[] Sha256, byte[] Signature, int Count, string PublicKeyUrl,
@@ -47,11 +54,8 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
     /// <summary>Writes the export into <paramref name="file"/> (empty, readable), then hashes and signs what it wrote.</summary>
     public async Task<MadeExport> WriteAsync(ExportRequest request, FileStream file, CancellationToken cancellationToken)
     {
-        var (letter, scope, format, filter) = request;
-        // The public list is narrowed only by what it shows: a filter on a field the letter keeps private would tell
-        // who gave which value.
-        if (scope == ExportScope.Public)
-            filter = filter.OnPublishedFields(letter.Fields);
+        var (letter, scope, format, _) = request;
+        var filter = request.Applied;
         var writer = writers.Single(w => w.Format == format);
         var now = time.GetUtcNow();
         var version = filter.Version is { } v && v != letter.Version
@@ -60,15 +64,15 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
 
         int count;
         string described;
-        var versionSigned = version?.Version ?? letter.Version;
+        var (versionSigned, title) = (version?.Version ?? letter.Version, version?.Title ?? letter.Title);
+        var letterUrl = site.Value.Link($"/letters/{letter.Slug}");
         // One snapshot for the count on the cover and the rows under it.
         await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
             var selected = db.Selected(letter.Id, scope, filter);
             count = await selected.CountAsync(cancellationToken);
             described = filter.Describe(scope);
-            var document = new ExportDocument(site.Value.Name, letter, site.Value.Link($"/letters/{letter.Slug}"),
-                versionSigned, version?.Title ?? letter.Title, version?.Body ?? letter.Body,
+            var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, title, version?.Body ?? letter.Body,
                 scope, described, count, now, ExportColumns.For(scope, letter.Fields));
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
@@ -82,7 +86,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         var name = FileName(letter, scope, format, now);
         var keyUrl = site.Value.Link(ExportSigningKey.WellKnownPath);
         var manifest = new ExportManifest(name, Convert.ToHexStringLower(sha256), listed, site.Value.Name,
-            new ExportManifest.LetterPart(letter.Slug, version?.Title ?? letter.Title, site.Value.Link($"/letters/{letter.Slug}"), versionSigned),
+            new ExportManifest.LetterPart(letter.Slug, title, letterUrl, versionSigned),
             scope.ToString().ToLowerInvariant(), described, now, keyUrl).ToUtf8();
         var manifestSignature = await key.SignAsync(SHA256.HashData(manifest), cancellationToken);
         return new MadeExport(name, format.MediaType(), sha256, signature, listed, keyUrl, manifest, manifestSignature);

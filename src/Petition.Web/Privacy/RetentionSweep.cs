@@ -36,9 +36,8 @@ public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOpt
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
-        SweepResult result = SweepResult.Skipped;
-        await JobLock.TryRunAsync(db, "retention-sweep", async () => result = await SweepInAsync(db, cancellationToken), cancellationToken);
-        return result;
+        return await JobLock.TryRunAsync(db, "retention-sweep", () => SweepInAsync(db, cancellationToken), cancellationToken)
+            ?? SweepResult.Skipped;
     }
 
     async Task<SweepResult> SweepInAsync(PetitionDbContext db, CancellationToken cancellationToken)

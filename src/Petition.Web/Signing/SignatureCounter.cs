@@ -141,13 +141,13 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         return new SignatureCounts(byListing.Sum(g => g.Count), byListing.Where(g => g.Listed).Sum(g => g.Count));
     }
 
+    /// <summary>Raised by <see cref="Invalidate"/>: what the letter's public list shows may have been taken back.</summary>
+    public event Action<int>? Invalidated;
+
     /// <summary>
     /// After a change made here, the next reader on this instance sees it at once: the count and the cached pages
     /// and API answers that show it are dropped, and a count already under way does not answer for it.
     /// </summary>
-    /// <summary>Raised by <see cref="Invalidate"/>: what the letter's public list shows may have been taken back.</summary>
-    public event Action<int>? Invalidated;
-
     public void Invalidate(int letterId)
     {
         Invalidated?.Invoke(letterId);
@@ -171,29 +171,27 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     /// </summary>
     public void Counted(int letterId, bool listed)
     {
-        if (!entries.TryGetValue(letterId, out var entry))
+        // A letter never counted here has nothing to move: its first reader counts it afresh.
+        if (entries.TryGetValue(letterId, out var entry))
         {
-            Invalidate(letterId);
-            return;
-        }
-        lock (entry)
-        {
-            if (entry.Last is not { } last)
+            lock (entry)
             {
-                entry.Changes++; // nothing to move yet: readers wait for a count that sees it
-            }
-            else
-            {
-                entry.Last = new SignatureCounts(last.Published + 1, last.Listed + (listed ? 1 : 0));
-                if (entry.Running is not null)
+                if (entry.Last is not { } last)
                 {
-                    entry.PublishedSince++;
-                    if (listed) entry.ListedSince++;
+                    entry.Changes++; // a first count is under way: readers wait for one that sees this
+                }
+                else
+                {
+                    entry.Last = new SignatureCounts(last.Published + 1, last.Listed + (listed ? 1 : 0));
+                    if (entry.Running is not null)
+                    {
+                        entry.PublishedSince++;
+                        if (listed) entry.ListedSince++;
+                    }
                 }
             }
         }
         evictions.Request(CachingSetup.LetterTag(letterId));
         evictions.Request(CachingSetup.LettersTag);
     }
-
 }
