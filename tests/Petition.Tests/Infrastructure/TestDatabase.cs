@@ -52,7 +52,20 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresBase) { Database = "postgres" }.ConnectionString);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            // FORCE may not end a session of another role, such as an autovacuum worker that has just started on the
+            // new tables: it is over within moments, and the drop is tried again (seen on a fresh CI machine).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
         if (sqliteDirectory is not null)
         {
