@@ -10,8 +10,10 @@ namespace Petition.Web.Abuse;
 public class ProofOfWorkOptions
 {
     /// <summary>Leading zero bits the SHA-256 must have: each bit doubles the signer's work (16 ≈ a second in a browser).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 32, ErrorMessage = "ProofOfWork:Difficulty must be between 1 and 32 bits.")]
     public int Difficulty { get; set; } = 16;
 
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "ProofOfWork:ChallengeLifetime must be between 00:01:00 and 1.00:00:00.")]
     public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }
 

@@ -5,15 +5,18 @@ namespace Petition.Web.Signing;
 public class SigningOptions
 {
     /// <summary>How long an emailed confirmation link works.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00", ErrorMessage = "Signing:ConfirmationLifetime must be between 00:10:00 and 30.00:00:00.")]
     public TimeSpan ConfirmationLifetime { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>How long the private link in each email lets a signer manage the signature.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Signing:ManageLinkLifetime must be between 1.00:00:00 and 3650.00:00:00.")]
     public TimeSpan ManageLinkLifetime { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>
     /// A form sent back faster than a person could fill it is taken for a robot's. Measured from when the page was
     /// rendered, which for a cached letter page is up to OutputCache:MaxAge (5 s) earlier: 8 s leaves at least 3.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Signing:MinimumFillTime must be between 00:00:00 and 00:05:00.")]
     public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Most signatures written in one transaction; more wait for the next.</summary>

@@ -25,7 +25,7 @@ public static class SigningSetup
         builder.Services.AddScoped<SampleLetter>();
         builder.Services.AddSingleton<FormTiming>();
         builder.Services.AddSingleton<Abuse.BlockList>();
-        builder.Services.AddOptions<Abuse.ProofOfWorkOptions>().BindConfiguration("ProofOfWork");
+        builder.Services.AddOptions<Abuse.ProofOfWorkOptions>().BindConfiguration("ProofOfWork").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Abuse.ProofOfWork>();
         builder.Services.AddScoped<Abuse.AffiliationCheck>();
         builder.Services.AddScoped<WithdrawnAddresses>();
