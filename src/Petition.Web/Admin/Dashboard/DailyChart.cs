@@ -12,6 +12,8 @@ public record DailyChart(IReadOnlyList<DailyChart.Bar> Bars, int Max, int Width,
     public const int PlotHeight = 120;
     public const int Top = 16;
     public const int LabelSpace = 20;
+    /// <summary>Room after the last bar for its date label, which is wider than a bar.</summary>
+    public const int RightMargin = 28;
 
     public record Bar(DateOnly Day, int Count, int X, int Y, int Height)
     {
@@ -29,6 +31,6 @@ public record DailyChart(IReadOnlyList<DailyChart.Bar> Bars, int Max, int Width,
             var height = (int)Math.Round((double)count / max * PlotHeight);
             bars.Add(new Bar(day, count, i * (BarWidth + Gap), Top + PlotHeight - height, height));
         }
-        return new DailyChart(bars, max, days * (BarWidth + Gap), Top + PlotHeight + LabelSpace);
+        return new DailyChart(bars, max, days * (BarWidth + Gap) + RightMargin, Top + PlotHeight + LabelSpace);
     }
 }

@@ -63,7 +63,7 @@ public class Invitations(PetitionDbContext db, UserManager<IdentityUser> users, 
     {
         var link = site.Value.Link($"/account/accept-invitation?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
         var now = time.GetUtcNow();
-        var days = Math.Max(1, (int)accounts.Value.InvitationLifetime.TotalDays);
+        var lifetime = InWords(accounts.Value.InvitationLifetime);
         return new OutboxMessage
         {
             ToAddress = user.Email!,
@@ -77,7 +77,7 @@ public class Invitations(PetitionDbContext db, UserManager<IdentityUser> users, 
 
                 {link}
 
-                The link works for {days} day(s) and only once. If you did not expect this, ignore this email.
+                The link works for {lifetime} and only once. If you did not expect this, ignore this email.
 
                 -- {site.Value.Name}
                 """,
@@ -85,4 +85,14 @@ public class Invitations(PetitionDbContext db, UserManager<IdentityUser> users, 
             NextAttemptAt = now,
         };
     }
+
+    /// <summary>"3 days", "1 day", "12 hours", "10 minutes": the lifetime as the invitee reads it.</summary>
+    internal static string InWords(TimeSpan lifetime) => lifetime switch
+    {
+        { TotalDays: >= 1 } => Plural((int)lifetime.TotalDays, "day"),
+        { TotalHours: >= 1 } => Plural((int)lifetime.TotalHours, "hour"),
+        _ => Plural(Math.Max(1, (int)lifetime.TotalMinutes), "minute"),
+    };
+
+    static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }
