@@ -24,6 +24,12 @@ public class Letter
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    /// <summary>
+    /// How the organiser's import files map to fields, remembered from the last import: JSON of heading → field
+    /// ("" for a column they chose to ignore).
+    /// </summary>
+    public string? ImportColumns { get; set; }
+
     /// <summary>Shown under the list when set, e.g. "Affiliations are for identification only."</summary>
     public string? IdentificationNote { get; set; }
 

@@ -22,6 +22,9 @@ public record CheckedLine(ImportLine Line, ImportLineStatus Status, IReadOnlyLis
 
 public record ImportReport(string? Problem, IReadOnlyList<CheckedLine> Lines, bool HasListPubliclyColumn)
 {
+    /// <summary>The file's columns and what each is read as, for the preview's column step.</summary>
+    public IReadOnlyList<ImportColumn> Columns { get; init; } = [];
+
     public int Count(ImportLineStatus status) => Lines.Count(l => l.Status == status);
 
     /// <summary>A file with a problem or an invalid line imports nothing at all.</summary>
@@ -35,13 +38,14 @@ public record ImportReport(string? Problem, IReadOnlyList<CheckedLine> Lines, bo
 /// </summary>
 public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, TimeProvider time)
 {
-    public async Task<ImportReport> CheckAsync(Letter letter, string text, CancellationToken cancellationToken)
+    public async Task<ImportReport> CheckAsync(Letter letter, string text, IReadOnlyDictionary<string, string>? columns,
+        CancellationToken cancellationToken)
     {
-        var file = ImportFile.Read(text);
+        var file = ImportFile.Read(text, columns);
         if (file.Problem is not null)
-            return new ImportReport(file.Problem, [], false);
+            return new ImportReport(file.Problem, [], false) { Columns = file.Columns };
         if (file.Lines.Count == 0)
-            return new ImportReport("The file names its columns but has no signatures under them.", [], file.HasListPubliclyColumn);
+            return new ImportReport("The file names its columns but has no signatures under them.", [], file.HasListPubliclyColumn) { Columns = file.Columns };
 
         var validator = new SignatureInputValidator(letter);
         var canonicals = file.Lines.Select(l => EmailAddress.IsValid(l.Input.Email) ? EmailAddress.Canonicalize(l.Input.Email!) : "").ToList();
@@ -60,7 +64,8 @@ public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, Tim
                 lines.Add(new CheckedLine(line, ImportLineStatus.Invalid, [line.Problem], canonicals[i], null));
                 continue;
             }
-            var errors = (await validator.ValidateAsync(line.Input, cancellationToken)).Errors.Select(e => e.ErrorMessage).ToList();
+            var errors = (await validator.ValidateAsync(line.Input, cancellationToken)).Errors
+                .Select(e => $"{ImportColumns.Name(file.Columns, e.PropertyName)}: {e.ErrorMessage}").ToList();
             DateTimeOffset? signedAt = null;
             if (line.SignedAt is { } at)
             {
@@ -79,7 +84,7 @@ public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, Tim
                 : ImportLineStatus.Ready;
             lines.Add(new CheckedLine(line, status, errors, canonical, signedAt));
         }
-        return new ImportReport(null, lines, file.HasListPubliclyColumn);
+        return new ImportReport(null, lines, file.HasListPubliclyColumn) { Columns = file.Columns };
     }
 
     async Task<HashSet<string>> ExistingAsync(int letterId, List<string> canonicals, CancellationToken cancellationToken)

@@ -14,23 +14,15 @@ public record ImportLine(int Line, SignatureInput Input, string? SignedAt, bool 
 /// <summary>An import file read whole, or the reason it cannot be read at all.</summary>
 public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
 {
+    /// <summary>The file's columns and what each is read as; empty when the header could not be read.</summary>
+    public IReadOnlyList<ImportColumn> Columns { get; init; } = [];
+
     public const int MaxLines = 20_000;
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    /// <summary>The headings a file may use, with the spellings people type; name and email are required.</summary>
-    static readonly Dictionary<string, string> Headings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["name"] = "name", ["email"] = "email", ["e-mail"] = "email", ["title"] = "title", ["position"] = "title",
-        ["organisation"] = "organization", ["organization"] = "organization", ["category"] = "category",
-        ["country"] = "country", ["country code"] = "country", ["city"] = "city", ["comment"] = "comment",
-        ["list publicly"] = "listPublicly", ["list_publicly"] = "listPublicly", ["listpublicly"] = "listPublicly",
-        ["listed publicly"] = "listPublicly", ["notable"] = "notable", ["signed"] = "signedAt",
-        ["signed at"] = "signedAt", ["signed_at"] = "signedAt", ["language"] = "language",
-    };
-
     public bool HasListPubliclyColumn { get; init; }
 
-    public static ImportFile Read(string text)
+    public static ImportFile Read(string text, IReadOnlyDictionary<string, string>? chosen = null)
     {
         if (text.Length > MaxBytes)
             return Failed($"The file is larger than {MaxBytes / 1024 / 1024} MB; split it into smaller files.");
@@ -53,20 +45,14 @@ public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
                 return Failed("The file is empty. Its first line must name the columns, e.g. name,email,organisation,country.");
             if (badField is not null)
                 return Failed(CsvShape.Problem(1, header.Length, header.Length, badField, csv.Parser.Delimiter)!);
+            var headers = header.Select((h, i) => (Header: h?.Trim() ?? "", Index: i)).Where(h => h.Header.Length > 0).ToList();
             var columns = new Dictionary<string, int>();
-            for (var i = 0; i < header.Length; i++)
-            {
-                if (string.IsNullOrWhiteSpace(header[i]))
-                    continue;
-                if (!Headings.TryGetValue(header[i].Trim(), out var field))
-                    return Failed($"Column \"{header[i]}\" is not one we know. Use: {string.Join(", ", Headings.Values.Distinct())}.");
-                if (!columns.TryAdd(field, i))
-                    return Failed($"Column \"{header[i]}\" appears twice.");
-            }
-            if (!columns.ContainsKey("name") || !columns.ContainsKey("email"))
-                return Failed("The file needs a \"name\" and an \"email\" column.");
+            foreach (var (heading, index) in headers)
+                if (ImportColumns.FieldFor(heading, chosen) is { } field)
+                    columns.TryAdd(field, index);
 
             var lines = new List<ImportLine>();
+            string[]? first = null;
             while (csv.Read())
             {
                 if (lines.Count == MaxLines)
@@ -76,6 +62,7 @@ public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
                 var fields = new string[csv.Parser.Count];
                 for (var i = 0; i < fields.Length; i++)
                     fields[i] = csv.Parser[i];
+                first ??= fields;
                 var line = textLines.LineAt(csv.Parser.CharCount - csv.Parser.RawRecord.Length);
                 string? Field(string name) =>
                     columns.TryGetValue(name, out var index) && index < fields.Length && !string.IsNullOrWhiteSpace(fields[index])
@@ -83,13 +70,17 @@ public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
                 var input = new SignatureInput
                 {
                     Name = Field("name"), Email = Field("email"), Title = Field("title"), Organization = Field("organization"),
-                    Category = Field("category"), Country = Field("country")?.ToUpperInvariant(), City = Field("city"),
+                    Category = Field("category"), Country = Letters.CountryLookup.Code(Field("country")) ?? Field("country"), City = Field("city"),
                     Comment = Field("comment"), ListPublicly = IsYes(Field("listPublicly")),
                 };
                 lines.Add(new ImportLine(line, input, Field("signedAt"), IsYes(Field("notable")), Field("language"),
                     CsvShape.Problem(line, fields.Length, header.Length, badField, csv.Parser.Delimiter)));
             }
-            return new ImportFile(lines, null) { HasListPubliclyColumn = columns.ContainsKey("listPublicly") };
+            var described = headers.Select(h => new ImportColumn(h.Index, h.Header, ImportColumns.FieldFor(h.Header, chosen),
+                first is not null && h.Index < first.Length ? first[h.Index] : null)).ToList();
+            if (ImportColumns.Problem(described) is { } problem)
+                return new ImportFile([], problem) { Columns = described };
+            return new ImportFile(lines, null) { Columns = described, HasListPubliclyColumn = columns.ContainsKey("listPublicly") };
         }
         catch (CsvHelperException e)
         {

@@ -30,9 +30,9 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
     SignatureCounter counter, OutboxSignal outbox, IOptions<SigningOptions> options, TimeProvider time)
 {
     public async Task<ImportResult> CommitAsync(Letter letter, string text, string fileName, ImportConfirmation confirmation,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string>? columns, CancellationToken cancellationToken)
     {
-        var report = await check.CheckAsync(letter, text, cancellationToken);
+        var report = await check.CheckAsync(letter, text, columns, cancellationToken);
         if (!report.CanCommit)
             return new ImportResult(report, 0);
 
@@ -86,7 +86,11 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
             alreadySigned = report.Count(ImportLineStatus.AlreadySigned),
             repeatedInFile = report.Count(ImportLineStatus.RepeatedInFile),
             withdrew = report.Count(ImportLineStatus.Withdrew),
+            columns = report.Columns.ToDictionary(c => c.Header, c => c.Field ?? "", StringComparer.Ordinal),
         });
+        // The next file from the same source is read the same way without choosing again.
+        var stored = await db.Letters.FirstAsync(l => l.Id == letter.Id, cancellationToken);
+        stored.ImportColumns = ImportColumns.Remember(stored.ImportColumns, report.Columns);
         await db.SaveChangesAsync(cancellationToken);
         counter.Invalidate(letter.Id);
         outbox.Notify();

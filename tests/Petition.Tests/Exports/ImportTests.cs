@@ -182,8 +182,8 @@ public class ImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
     }
 
     [Theory]
-    [InlineData("name,email,shoe size\nA,a@example.org,42\n", "Column \"shoe size\" is not one we know")]
-    [InlineData("organisation,country\nClinic,FR\n", "needs a \"name\" and an \"email\" column")]
+    [InlineData("organisation,country\nClinic,FR\n", "No column is read as Name")]
+    [InlineData("name,email,e-mail\nA,a@example.org,b@example.org\n", "Columns \"email\" and \"e-mail\" are all read as Email")]
     [InlineData("name,email\n", "has no signatures")]
     public async Task A_malformed_file_gets_a_clear_report(string csv, string expected)
     {

@@ -25,6 +25,8 @@ public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImpor
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? FileName { get; set; }
     [BindProperty] public ImportConfirmation Confirmation { get; set; }
+    /// <summary>The organiser's choice of field for each column, from the preview's column step.</summary>
+    [BindProperty] public List<ColumnChoice> Mapping { get; set; } = [];
 
     public Letter Letter { get; private set; } = null!;
     public ImportReport? Report { get; private set; }
@@ -48,7 +50,7 @@ public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImpor
         if (string.IsNullOrWhiteSpace(Text))
             return Problem("Choose a CSV file, or paste its text.");
         FileName ??= "pasted.csv";
-        Report = await check.CheckAsync(Letter, Text, cancellationToken);
+        Report = await check.CheckAsync(Letter, Text, Chosen(), cancellationToken);
         return Page();
     }
 
@@ -58,7 +60,7 @@ public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImpor
             return missing;
         if (string.IsNullOrWhiteSpace(Text))
             return Problem("There is nothing to import: preview a file first.");
-        var result = await import.CommitAsync(Letter, Text, FileName ?? "pasted.csv", Confirmation, cancellationToken);
+        var result = await import.CommitAsync(Letter, Text, FileName ?? "pasted.csv", Confirmation, Chosen(), cancellationToken);
         if (!result.Report.CanCommit)
         {
             Report = result.Report;
@@ -70,6 +72,13 @@ public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImpor
             : $"Imported {result.Imported} signatures, confirmed by the organiser and published.";
         return RedirectToPage(new { slug });
     }
+
+    /// <summary>The columns as chosen on this page, else as remembered from the letter's last import.</summary>
+    IReadOnlyDictionary<string, string> Chosen() => Mapping.Count > 0
+        ? Mapping.Where(c => !string.IsNullOrWhiteSpace(c.Header))
+            .GroupBy(c => c.Header.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Last().Field ?? "", StringComparer.OrdinalIgnoreCase)
+        : ImportColumns.Remembered(Letter.ImportColumns);
 
     IActionResult Problem(string message)
     {
@@ -85,4 +94,10 @@ public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImpor
         Letter = letter;
         return null;
     }
+}
+
+public class ColumnChoice
+{
+    public string Header { get; set; } = "";
+    public string? Field { get; set; }
 }
