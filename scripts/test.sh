@@ -39,6 +39,8 @@ fi
 # exports back in the tests as a recipient would.
 [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] && [ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] \
   || { log "installing the PDF fonts"; apt_install fonts-droid-fallback fonts-symbola; }
+# nginx with proxy_cache in front of two instances (tests/Petition.Tests/Caching), as deploy/nginx.conf ships it.
+[ -x /usr/sbin/nginx ] || { log "installing nginx"; apt_install nginx-light; }
 command -v pdftotext >/dev/null || { log "installing poppler-utils"; apt_install poppler-utils; }
 command -v openssl >/dev/null || { log "installing openssl"; apt_install openssl; }
 # axe-core for the accessibility tests, from npm's lock file.

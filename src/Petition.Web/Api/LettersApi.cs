@@ -23,16 +23,17 @@ public static class LettersApi
     public static IEndpointRouteBuilder MapLettersApi(this IEndpointRouteBuilder app)
     {
         var letters = app.MapGroup("/api/letters").WithTags("Letters");
-        letters.MapGet("/", ListLetters).WithName("ListLetters").CacheOutput(CachingSetup.Letters);
-        letters.MapGet("/{slug}", GetLetter).WithName("GetLetter").CacheOutput(CachingSetup.Letter);
-        letters.MapGet("/{slug}/count", GetCount).WithName("GetSignatureCount").CacheOutput(CachingSetup.Letter)
+        letters.MapGet("/", ListLetters).WithName("ListLetters").CacheOutput(CachingSetup.Letters).WithMetadata(new SharedCacheAttribute());
+        letters.MapGet("/{slug}", GetLetter).WithName("GetLetter").CacheOutput(CachingSetup.Letter).WithMetadata(new SharedCacheAttribute());
+        letters.MapGet("/{slug}/count", GetCount).WithName("GetSignatureCount").CacheOutput(CachingSetup.Letter).WithMetadata(new SharedCacheAttribute())
             .RequireCors(Sharing.SharingSetup.PublicReadCors); // partner sites show the count on their own pages
         letters.MapPost("/{slug}/signatures", Sign).WithName("Sign")
             .Accepts<SignatureInput>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures").CacheOutput(CachingSetup.Signatories);
+        letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures").CacheOutput(CachingSetup.Signatories)
+            .WithMetadata(new SharedCacheAttribute { MaxAgeSeconds = (int)CachingSetup.SignatoriesMaxAge.TotalSeconds });
         letters.MapGet("/{slug}/challenge", Challenge).WithName("GetChallenge")
             .WithDescription("A proof-of-work challenge, needed to sign while the letter's organisers require one.");
         return app;

@@ -62,7 +62,7 @@ public static class CachingSetup
         return builder;
     }
 
-    static bool CarriesNoCookieButLanguage(HttpRequest request) =>
+    internal static bool CarriesNoCookieButLanguage(HttpRequest request) =>
         !request.Headers.ContainsKey(HeaderNames.Cookie)
         || request.Cookies.Keys.All(name => name == LanguagesSetup.CookieName);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Petition.Data;
+using Petition.Web.Caching;
 using Petition.Web.Database;
 using Petition.Web.Languages;
 
@@ -52,6 +53,9 @@ public static class FrontEndSetup
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseSecurityHeaders();
+        // First, so every answer carries it (a redirect to the login, a 429, an error page) and one served from the
+        // output cache carries the same as the first.
+        app.UseCacheHeaders(app.Configuration.GetValue("OutputCache:MaxAge", TimeSpan.FromSeconds(5)));
         // Early, so error pages and API problems speak the visitor's language; before the output cache, which
         // varies the letter page by it.
         app.UseLanguages();

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +25,9 @@ public class PetitionApp : WebApplicationFactory<Program>
     public SmtpSink Smtp { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
     readonly Dictionary<string, string?> settings;
+
+    /// <summary>Requests that reached this instance, by path: what a proxy in front of it let through.</summary>
+    public ConcurrentDictionary<string, int> Reached { get; } = new();
 
     protected PetitionApp(TestDatabase database, SmtpSink smtp, Dictionary<string, string?>? extra = null)
     {
@@ -53,12 +59,12 @@ public class PetitionApp : WebApplicationFactory<Program>
     }
 
     /// <summary>The app on a real loopback socket, for a real browser; links in its emails point at that socket.</summary>
-    public static async Task<PetitionApp> StartOnSocketAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<PetitionApp> StartOnSocketAsync(Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var all = new Dictionary<string, string?>(settings ?? []) { ["Site:PublicBaseUrl"] = baseUrl };
-        var app = new PetitionApp(TestDatabase.Sqlite(), await SmtpSink.StartAsync(), all) { BaseUrl = baseUrl };
+        var app = new PetitionApp(database ?? TestDatabase.Sqlite(), await SmtpSink.StartAsync(), all) { BaseUrl = baseUrl };
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         app.StartServer();
         return app;
@@ -81,6 +87,7 @@ public class PetitionApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter>(new CountRequests(Reached));
         });
     }
 
@@ -129,5 +136,18 @@ public class PetitionApp : WebApplicationFactory<Program>
         await Smtp.DisposeAsync();
         await Database.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    sealed class CountRequests(ConcurrentDictionary<string, int> reached) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, inner) =>
+            {
+                reached.AddOrUpdate(http.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+                return inner();
+            });
+            next(app);
+        };
     }
 }

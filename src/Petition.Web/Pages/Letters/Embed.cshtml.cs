@@ -18,6 +18,7 @@ namespace Petition.Web.Pages.Letters;
 /// letter's own page, never inside someone else's frame, where the reader cannot see whose address bar it is.
 /// </summary>
 [OutputCache(PolicyName = CachingSetup.LetterPage)]
+[SharedCache(VariesByLanguage = true)]
 public class EmbedModel(PetitionDbContext db, SignatureCounter counter, IOptions<SiteOptions> site, TimeProvider time) : PageModel
 {
     public Letter Letter { get; private set; } = null!;

@@ -17,6 +17,7 @@ namespace Petition.Web.Pages.Letters;
 // The sign form carries no antiforgery token, so the page sets no cookie and is cached for everyone; cross-site
 // posts are refused from the browser's own headers instead (docs/decisions/008-output-cache.md).
 [OutputCache(PolicyName = CachingSetup.LetterPage)]
+[SharedCache(VariesByLanguage = true)]
 [IgnoreAntiforgeryToken]
 [RefuseCrossSitePosts]
 public class ShowModel(
