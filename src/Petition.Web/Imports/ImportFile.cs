@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Imports;
@@ -26,66 +23,28 @@ public record ImportFile(IReadOnlyList<ImportLine> Lines, string? Problem)
     {
         if (text.Length > MaxBytes)
             return Failed($"The file is larger than {MaxBytes / 1024 / 1024} MB; split it into smaller files.");
-        text = text.TrimStart('\uFEFF');
-        string? badField = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var table = CsvTable.Read(text, MaxLines, "signatures");
+        if (table.Problem is not null)
+            return Failed(table.Problem);
+        var columns = table.Header.Select((h, i) => (Header: h, Index: i)).Where(h => h.Header.Length > 0)
+            .Select(h => new ImportColumn(h.Index, h.Header, ImportColumns.FieldFor(h.Header, chosen),
+                table.Rows.Count > 0 ? CsvTable.Field(table.Rows[0], h.Index) : null))
+            .ToList();
+        if (ImportColumns.Problem(columns) is { } problem)
+            return new ImportFile([], problem) { Columns = columns };
+        var indexOf = columns.Where(c => c.Field is not null).ToDictionary(c => c.Field!, c => c.Index);
+        var lines = table.Rows.Select(row =>
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            // Noted, not mended: the line is refused with where and why (CsvShape).
-            BadDataFound = args => badField ??= args.Field,
-        };
-        var textLines = new TextLines(text);
-        using var csv = new CsvReader(new StringReader(text), configuration);
-        try
-        {
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
-                return Failed("The file is empty. Its first line must name the columns, e.g. name,email,organisation,country.");
-            if (badField is not null)
-                return Failed(CsvShape.Problem(1, header.Length, header.Length, badField, csv.Parser.Delimiter)!);
-            var headers = header.Select((h, i) => (Header: h?.Trim() ?? "", Index: i)).Where(h => h.Header.Length > 0).ToList();
-            var columns = new Dictionary<string, int>();
-            foreach (var (heading, index) in headers)
-                if (ImportColumns.FieldFor(heading, chosen) is { } field)
-                    columns.TryAdd(field, index);
-
-            var lines = new List<ImportLine>();
-            string[]? first = null;
-            while (csv.Read())
+            string? Field(string name) => CsvTable.Field(row, indexOf.TryGetValue(name, out var index) ? index : null);
+            var input = new SignatureInput
             {
-                if (lines.Count == MaxLines)
-                    return Failed($"The file has more than {MaxLines:N0} signatures; split it into smaller files.");
-                badField = null;
-                // Every field is read here: CsvHelper looks at a field's quoting only when the field is asked for.
-                var fields = new string[csv.Parser.Count];
-                for (var i = 0; i < fields.Length; i++)
-                    fields[i] = csv.Parser[i];
-                first ??= fields;
-                var line = textLines.LineAt(csv.Parser.CharCount - csv.Parser.RawRecord.Length);
-                string? Field(string name) =>
-                    columns.TryGetValue(name, out var index) && index < fields.Length && !string.IsNullOrWhiteSpace(fields[index])
-                        ? fields[index].Trim() : null;
-                var input = new SignatureInput
-                {
-                    Name = Field("name"), Email = Field("email"), Title = Field("title"), Organization = Field("organization"),
-                    Category = Field("category"), Country = Letters.CountryLookup.Code(Field("country")) ?? Field("country"), City = Field("city"),
-                    Comment = Field("comment"), ListPublicly = IsYes(Field("listPublicly")),
-                };
-                lines.Add(new ImportLine(line, input, Field("signedAt"), IsYes(Field("notable")), Field("language"),
-                    CsvShape.Problem(line, fields.Length, header.Length, badField, csv.Parser.Delimiter)));
-            }
-            var described = headers.Select(h => new ImportColumn(h.Index, h.Header, ImportColumns.FieldFor(h.Header, chosen),
-                first is not null && h.Index < first.Length ? first[h.Index] : null)).ToList();
-            if (ImportColumns.Problem(described) is { } problem)
-                return new ImportFile([], problem) { Columns = described };
-            return new ImportFile(lines, null) { Columns = described, HasListPubliclyColumn = columns.ContainsKey("listPublicly") };
-        }
-        catch (CsvHelperException e)
-        {
-            return Failed($"The file is not valid CSV near line {e.Context?.Parser?.RawRow}: {e.Message.Split('\n')[0]}");
-        }
+                Name = Field("name"), Email = Field("email"), Title = Field("title"), Organization = Field("organization"),
+                Category = Field("category"), Country = Letters.CountryLookup.Code(Field("country")) ?? Field("country"),
+                City = Field("city"), Comment = Field("comment"), ListPublicly = IsYes(Field("listPublicly")),
+            };
+            return new ImportLine(row.Line, input, Field("signedAt"), IsYes(Field("notable")), Field("language"), row.Problem);
+        }).ToList();
+        return new ImportFile(lines, null) { Columns = columns, HasListPubliclyColumn = indexOf.ContainsKey("listPublicly") };
     }
 
     static ImportFile Failed(string problem) => new([], problem);
