@@ -27,13 +27,14 @@ public static class LettersApi
         letters.MapGet("/{slug}", GetLetter).WithName("GetLetter").CacheOutput(CachingSetup.Letter).WithMetadata(new SharedCacheAttribute());
         letters.MapGet("/{slug}/count", GetCount).WithName("GetSignatureCount").CacheOutput(CachingSetup.Letter).WithMetadata(new SharedCacheAttribute())
             .RequireCors(Sharing.SharingSetup.PublicReadCors); // partner sites show the count on their own pages
-        letters.MapPost("/{slug}/signatures", Sign).WithName("Sign")
+        letters.MapPost("/{slug}/signatures", Sign).WithName("Sign").WithMetadata(new LimitedAttribute(Door.Sign))
             .Accepts<SignatureInput>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         letters.MapGet("/{slug}/signatures", ListSignatures).WithName("ListSignatures").CacheOutput(CachingSetup.Signatories)
-            .WithMetadata(new SharedCacheAttribute { MaxAgeSeconds = (int)CachingSetup.SignatoriesMaxAge.TotalSeconds });
+            .WithMetadata(new SharedCacheAttribute { MaxAgeSeconds = (int)CachingSetup.SignatoriesMaxAge.TotalSeconds },
+                new LimitedAttribute(Door.List));
         letters.MapGet("/{slug}/challenge", Challenge).WithName("GetChallenge")
             .WithDescription("A proof-of-work challenge, needed to sign while the letter's organisers require one.");
         return app;

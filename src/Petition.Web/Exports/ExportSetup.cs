@@ -30,6 +30,7 @@ public static partial class ExportSetup
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/letters/{slug}/signatures.{format}", PublicExport).WithName("ExportSignatures").WithTags("Letters")
+            .WithMetadata(new Front.LimitedAttribute(Front.Door.Export))
             .WithDescription("The public signatory list as csv, xlsx, json or pdf, signed by the site's key (add bundle=true for a zip with the signature and key). "
                 + "from and to (UTC, ISO 8601) narrow it by the date each name was published, the date the file shows; a date that cannot be read is a 400.");
         app.MapGet(ExportSigningKey.WellKnownPath, async (ExportSigningKey key, CancellationToken cancellationToken) =>
@@ -37,11 +38,6 @@ public static partial class ExportSetup
             .WithName("ExportSigningKey").WithTags("Letters");
         return app;
     }
-
-    [GeneratedRegex("^/api/letters/[^/]+/signatures\\.[a-z]+$", RegexOptions.IgnoreCase)]
-    private static partial Regex PublicExportPath();
-
-    public static bool IsPublicExport(string path) => PublicExportPath().IsMatch(path);
 
     static async Task<Results<SignedFile, ValidationProblem, ProblemHttpResult>> PublicExport(string slug, string format,
         [AsParameters] PublicExportQuery query, PetitionDbContext db, PublicExportFiles exports, ExportSigningKey key,

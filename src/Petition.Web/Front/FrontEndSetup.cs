@@ -74,11 +74,13 @@ public static class FrontEndSetup
                 pages.UseExceptionHandler("/status/500");
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
         });
-        app.UseRateLimits();
         // Inside the status-code pages, so a 503 for a lost database gets the friendly page or problem+json.
         app.UseDatabaseUnavailable();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
+        // After routing: each limit belongs to the endpoint chosen, however its URL was spelled.
+        app.UseRateLimits();
+        app.UseBodyLimits();
         // Before the output cache, so a cached count still carries its CORS headers.
         app.UseCors();
         app.UseAuthentication();

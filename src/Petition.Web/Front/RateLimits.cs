@@ -17,11 +17,29 @@ public class RateLimitingOptions
     [Range(1, 100_000)] public int LoginPerMinutePerAddress { get; set; } = 10;
     /// <summary>Public downloads of a whole signatory list: cheap to ask for, not to make.</summary>
     [Range(1, 100_000)] public int ExportPerMinutePerAddress { get; set; } = 6;
+    /// <summary>Pages of the public list and searches: generous for a reader, slow for a scraper walking a big list.</summary>
+    [Range(1, 100_000)] public int ListPerMinutePerAddress { get; set; } = 120;
+}
+
+/// <summary>The doors that abuse comes through, each with its own limit per client.</summary>
+public enum Door { Sign, Confirm, Manage, Login, Export, List }
+
+/// <summary>
+/// Puts an endpoint behind a door's limit. The limit follows the endpoint that routing chose, so every spelling of
+/// its URL (a trailing slash, other letter case, an encoded character) is counted alike.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class LimitedAttribute(Door door) : Attribute
+{
+    public Door Door => door;
+
+    /// <summary>Only its POSTs are limited (the letter page is read freely; its form is the sign door).</summary>
+    public bool PostOnly { get; init; }
 }
 
 /// <summary>
-/// The framework's rate limiter on the doors that abuse comes through: signing, confirming, managing, logging in.
-/// Reading pages is never limited here; the output cache carries that load.
+/// The framework's rate limiter on the doors that abuse comes through: signing, confirming, managing, logging in,
+/// downloading and walking the public list. Reading the letter is never limited here; the output cache carries it.
 /// </summary>
 public static class RateLimits
 {
@@ -40,17 +58,17 @@ public static class RateLimits
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                var (door, permits) = Door(http.Request, limits);
-                if (door is null)
+                var door = http.GetEndpoint()?.Metadata.GetMetadata<LimitedAttribute>();
+                if (door is null || (door.PostOnly && !HttpMethods.IsPost(http.Request.Method)))
                     return RateLimitPartition.GetNoLimiter("");
-                var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter($"{door}:{client}", _ => PerMinute(permits));
+                var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter($"{door.Door}:{ClientKey(http)}", _ => PerMinute(Permits(door.Door, limits)));
             });
         });
         return builder;
     }
 
+    /// <summary>After routing: the limit is chosen from the endpoint that will answer.</summary>
     public static WebApplication UseRateLimits(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.Enabled)
@@ -65,23 +83,32 @@ public static class RateLimits
     internal static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
 
-    static (string? Door, int Permits) Door(HttpRequest request, RateLimitingOptions limits)
+    static int Permits(Door door, RateLimitingOptions limits) => door switch
     {
-        var path = request.Path.Value ?? "";
-        var post = HttpMethods.IsPost(request.Method);
-        if (path.StartsWith("/manage/", StringComparison.OrdinalIgnoreCase))
-            return ("manage", limits.ManagePerMinutePerAddress);
-        if (!post)
-            return Exports.ExportSetup.IsPublicExport(path) ? ("export", limits.ExportPerMinutePerAddress) : (null, 0);
-        if (path.StartsWith("/api/letters/", StringComparison.OrdinalIgnoreCase) && path.EndsWith("/signatures", StringComparison.OrdinalIgnoreCase))
-            return ("sign", limits.SignPerMinutePerAddress);
-        if (path.StartsWith("/letters/", StringComparison.OrdinalIgnoreCase) && path.Count(c => c == '/') == 2)
-            return ("sign", limits.SignPerMinutePerAddress);
-        if (path.StartsWith("/confirm/", StringComparison.OrdinalIgnoreCase))
-            return ("confirm", limits.ConfirmPerMinutePerAddress);
-        if (path.StartsWith("/account/login", StringComparison.OrdinalIgnoreCase))
-            return ("login", limits.LoginPerMinutePerAddress);
-        return (null, 0);
+        Door.Sign => limits.SignPerMinutePerAddress,
+        Door.Confirm => limits.ConfirmPerMinutePerAddress,
+        Door.Manage => limits.ManagePerMinutePerAddress,
+        Door.Login => limits.LoginPerMinutePerAddress,
+        Door.Export => limits.ExportPerMinutePerAddress,
+        Door.List => limits.ListPerMinutePerAddress,
+        _ => throw new ArgumentOutOfRangeException(nameof(door)),
+    };
+
+    /// <summary>
+    /// Who the client is, for a limit: an IPv4 address (also when it comes as IPv4-mapped IPv6), or the /64 an IPv6
+    /// address belongs to, since one subscriber is given a whole /64 and can use a new address per request.
+    /// </summary>
+    public static string ClientKey(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is null)
+            return "unknown";
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        return Convert.ToHexString(bytes, 0, 8) + "::/64";
     }
 }
 

@@ -9,7 +9,8 @@ namespace Petition.Web.Signatories;
 
 public record SignatoryQuery(int Limit = 50, string? After = null, string? Search = null, string? Country = null)
 {
-    public const int MaxLimit = 200;
+    /// <summary>A page holds at most this many: a scraper walking a big list needs many pages, and the list limit counts them.</summary>
+    public const int MaxLimit = 100;
 
     /// <summary>
     /// A search or country filter counts its matches up to here and no further: counting a common name among a

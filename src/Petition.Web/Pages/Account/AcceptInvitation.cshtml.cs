@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Signing;
+using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Account;
 
 /// <summary>The page an invitation email links to: the invitee sets a password, which also proves the address.</summary>
+[Limited(Door.Login, PostOnly = true)]
 public class AcceptInvitationModel(UserManager<IdentityUser> users, AuditTrail audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserId { get; set; }

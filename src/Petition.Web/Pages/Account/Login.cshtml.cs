@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Web.Signing;
+using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Account;
 
+[Limited(Door.Login, PostOnly = true)]
 public class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     /// <summary>The same words whether the address is unknown, the password wrong or the account locked.</summary>

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Web.Signing;
+using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Account;
 
+[Limited(Door.Login, PostOnly = true)]
 public class LoginWith2faModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     [BindProperty] public CodeInput Input { get; set; } = new();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Petition.Data.Signatures;
 using Petition.Web.Languages;
 using Petition.Web.Signing;
+using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Letters;
 
@@ -11,6 +12,7 @@ namespace Petition.Web.Pages.Letters;
 /// Opening the emailed link shows what will be signed; only pressing the button signs. Mail scanners open links,
 /// and must not be able to sign anyone up.
 /// </summary>
+[Limited(Door.Confirm)]
 public class ConfirmModel(Confirmation confirmation, IStringLocalizer<SiteText> text) : PageModel
 {
     public ConfirmationLookup Lookup { get; private set; } = ConfirmationLookup.NotFound;

@@ -20,6 +20,7 @@ namespace Petition.Web.Pages.Letters;
 [SharedCache(VariesByLanguage = true)]
 [IgnoreAntiforgeryToken]
 [RefuseCrossSitePosts]
+[Limited(Door.Sign, PostOnly = true)]
 public class ShowModel(
     PetitionDbContext db,
     LetterMarkdown markdown,

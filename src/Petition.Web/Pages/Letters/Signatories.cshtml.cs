@@ -4,9 +4,11 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Web.Letters;
 using Petition.Web.Signatories;
+using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Letters;
 
+[Limited(Door.List)]
 public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories) : PageModel
 {
     public const int PageSize = 50;

@@ -7,10 +7,12 @@ using Petition.Web.Languages;
 using Petition.Web.Managing;
 using Petition.Web.Pages.Letters;
 using Petition.Web.Signing;
+using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Manage;
 
 /// <summary>The signer's own page, reached only through the private link in their emails.</summary>
+[Limited(Door.Manage)]
 public class IndexModel(SignatureManagement management, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty] public SignatureFormInput Input { get; set; } = new();
