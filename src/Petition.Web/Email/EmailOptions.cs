@@ -28,6 +28,12 @@ public class SmtpOptions
     public string? Username { get; set; }
     public string? Password { get; set; }
     public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    /// <summary>
+    /// Lets a password and every confirm and manage link travel in clear text (Security=None with a username).
+    /// Only for a relay on the same machine or a private network; never the default.
+    /// </summary>
+    public bool AllowPlaintext { get; set; }
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Email:Smtp:Timeout must be between 00:00:01 and 00:10:00.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -10,6 +10,9 @@ public static class EmailSetup
         builder.Services.AddOptions<EmailOptions>().BindConfiguration("Email")
             .ValidateDataAnnotations()
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Email:From must be an address such as \"Petition <no-reply@example.org>\".")
+            .Validate(o => string.IsNullOrEmpty(o.Smtp.Username) || o.Smtp.Security != SmtpSecurity.None || o.Smtp.AllowPlaintext,
+                "Email:Smtp:Security=None with Email:Smtp:Username set would send the password and every confirm and manage link " +
+                "in clear text. Use StartTls or SslOnConnect, or set Email:Smtp:AllowPlaintext=true if the relay is on this machine.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton<OutboxSignal>();

@@ -13,7 +13,7 @@ public class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
         var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host!, smtp.Port, SecureSocketOptionsFor(smtp.Security), cancellationToken);
+            await client.ConnectAsync(smtp.Host!, smtp.Port, SecureSocketOptionsFor(smtp), cancellationToken);
             if (!string.IsNullOrEmpty(smtp.Username))
                 await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
             return new Session(client);
@@ -25,11 +25,17 @@ public class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
         }
     }
 
-    static SecureSocketOptions SecureSocketOptionsFor(SmtpSecurity security) => security switch
+    /// <summary>
+    /// With a username, Auto means TLS or nothing: MailKit's own Auto falls back to clear text when the server does
+    /// not offer STARTTLS, or when someone on the way strips the offer, and would hand over the password and the
+    /// links. Without one (a relay on this machine), Auto uses TLS when offered.
+    /// </summary>
+    internal static SecureSocketOptions SecureSocketOptionsFor(SmtpOptions smtp) => smtp.Security switch
     {
         SmtpSecurity.None => SecureSocketOptions.None,
         SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ when !string.IsNullOrEmpty(smtp.Username) => smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
         _ => SecureSocketOptions.Auto,
     };
 
