@@ -28,6 +28,8 @@ public static class DatabaseSetup
                 db.UseSqlite(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Sqlite").CommandTimeout(commandTimeout));
             else
                 db.UseNpgsql(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Postgres").CommandTimeout(commandTimeout));
+            // Every save passes it: a signed version of a letter's text never changes, whichever code asks.
+            db.AddInterceptors(new Petition.Data.Letters.SignedTextGuard());
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<PetitionDbContext>();
         // A load balancer polls /healthz; it must hear "503" quickly, not wait out a hung connection.

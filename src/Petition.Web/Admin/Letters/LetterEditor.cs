@@ -7,8 +7,10 @@ using Petition.Web.Signing;
 namespace Petition.Web.Admin.Letters;
 
 /// <summary>
-/// Creates and changes letters. Once a letter has been published, a change to its title or body is a new version:
-/// the signatures made so far keep pointing at the text they signed.
+/// Creates and changes letters. Once a letter has been published or anyone has signed its text, a change to its
+/// title or body is a new version, whatever the letter's status (a signed letter put back to draft is still signed): the signatures made so
+/// far keep pointing at the text they signed. <see cref="Petition.Data.Letters.SignedTextGuard"/> refuses any
+/// other path that would rewrite it.
 /// </summary>
 public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, TimeProvider time)
 {
@@ -51,6 +53,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
     async Task RecordVersionAsync(Letter letter, Dictionary<string, object?> before, bool wasDraft, string? summary,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var signed = await db.Signatures.AnyAsync(s => s.LetterId == letter.Id && s.LetterVersion == letter.Version, cancellationToken);
         var current = await db.LetterVersions.FirstOrDefaultAsync(v => v.LetterId == letter.Id && v.Version == letter.Version, cancellationToken);
         if (current is null)
         {
@@ -59,9 +62,10 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
                 Body = (string)before["body"]!, CreatedAt = letter.CreatedAt };
             db.LetterVersions.Add(current);
         }
-        if (wasDraft)
+        if (wasDraft && !signed)
         {
-            // Nobody could sign a draft: its text is rewritten in place.
+            // A draft nobody has signed (never opened, or opened and put back before anyone signed): rewritten in
+            // place. Once published, or once signed, every change is a new version listed publicly.
             current.Title = letter.Title;
             current.Body = letter.Body;
             current.ChangeSummary = summary;

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Petition.Data.Letters;
+
+/// <summary>
+/// A version of a letter's text that anyone signed never changes: whatever path tries (the editor, a status change,
+/// an import, a future API), saving a changed title or body of a signed version throws before anything is written.
+/// A change to a signed text is a new version. Registered on every <see cref="PetitionDbContext"/>.
+/// </summary>
+public sealed class SignedTextGuard : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PetitionDbContext db)
+            await RefuseRewritesAsync(db, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is PetitionDbContext db)
+            RefuseRewritesAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    static async Task RefuseRewritesAsync(PetitionDbContext db, CancellationToken cancellationToken)
+    {
+        var rewritten = db.ChangeTracker.Entries<LetterVersion>()
+            .Where(e => e.State == EntityState.Deleted
+                || (e.State == EntityState.Modified && (e.Property(v => v.Title).IsModified || e.Property(v => v.Body).IsModified)))
+            .Select(e => e.Entity)
+            .ToList();
+        foreach (var version in rewritten)
+        {
+            if (await db.Signatures.AnyAsync(s => s.LetterId == version.LetterId && s.LetterVersion == version.Version, cancellationToken))
+                throw new SignedTextException(version.LetterId, version.Version);
+        }
+    }
+}
+
+public sealed class SignedTextException(int letterId, int version)
+    : InvalidOperationException($"Version {version} of letter {letterId} has been signed: its text never changes. Save the change as a new version.");
