@@ -11,6 +11,7 @@ public static class AuditActions
     public const string SignatureShown = "signature.shown";
     public const string SignatureCorrected = "signature.corrected";
     public const string SignatureErased = "signature.erased";
+    public const string SignatureEmailRevealed = "signature.email-revealed";
     public const string SignaturesExported = "signatures.exported";
     public const string SignaturesImported = "signatures.imported";
     public const string LetterCreated = "letter.created";
@@ -26,7 +27,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignatureApproved, SignatureRejected, SignatureMarkedNotable, SignatureUnmarkedNotable, SignatureHidden,
-        SignatureShown, SignatureCorrected, SignatureErased, SignaturesExported, SignaturesImported, LetterCreated,
+        SignatureShown, SignatureCorrected, SignatureErased, SignatureEmailRevealed, SignaturesExported, SignaturesImported, LetterCreated,
         LetterUpdated, LetterTranslated, LetterTranslationRemoved, AccountInvited,
         AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
     ];

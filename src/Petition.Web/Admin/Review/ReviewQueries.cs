@@ -5,8 +5,13 @@ namespace Petition.Web.Admin.Review;
 
 public static class ReviewQueries
 {
-    /// <summary>One letter's signatures narrowed by the filter; every provider runs it as plain comparisons and LIKE.</summary>
-    public static IQueryable<Signature> Matching(this IQueryable<Signature> signatures, int letterId, ReviewFilter filter)
+    /// <summary>
+    /// One letter's signatures narrowed by the filter; every provider runs it as plain comparisons and LIKE. The
+    /// search looks in names and organisations, and in addresses only for an admin (<see cref="AddressView"/>): a
+    /// moderator narrows by domain, never finds or confirms a mailbox.
+    /// </summary>
+    public static IQueryable<Signature> Matching(this IQueryable<Signature> signatures, int letterId, ReviewFilter filter,
+        bool searchAddresses = false)
     {
         signatures = signatures.Where(s => s.LetterId == letterId).Narrowed(filter);
         if (!string.IsNullOrWhiteSpace(filter.Domain))
@@ -22,7 +27,9 @@ public static class ReviewQueries
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var term = filter.Q.Trim().ToLowerInvariant();
-            signatures = signatures.Where(s => s.SearchText.Contains(term) || s.EmailCanonical.Contains(term));
+            signatures = searchAddresses
+                ? signatures.Where(s => s.SearchText.Contains(term) || s.EmailCanonical.Contains(term))
+                : signatures.Where(s => s.SearchText.Contains(term));
         }
         return signatures;
     }

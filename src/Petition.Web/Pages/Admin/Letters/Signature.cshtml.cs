@@ -4,14 +4,18 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Audit;
 using Petition.Data.Letters;
+using Petition.Web.Admin.Audit;
 using Petition.Web.Admin.Review;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Admin.Letters;
 
 /// <summary>One signature: the moderator's single actions, each a POST that comes back here.</summary>
-public class SignatureModel(PetitionDbContext db, SignatureModeration moderation) : PageModel
+public class SignatureModel(PetitionDbContext db, SignatureModeration moderation, AuditTrail audit) : PageModel
 {
+    /// <summary>The address in full, for an admin who asked for it on this request (audited); null otherwise.</summary>
+    public string? RevealedEmail { get; private set; }
+
     [BindProperty] public SignatureCorrection Correction { get; set; } = new();
 
     public Letter Letter { get; private set; } = null!;
@@ -33,6 +37,19 @@ public class SignatureModel(PetitionDbContext db, SignatureModeration moderation
             verdict == Verdict.Reject ? why : null, "signature", cancellationToken);
         return Back(count == 0 ? $"A {Signature.State} signature cannot be {(verdict == Verdict.Approve ? "approved" : "rejected")}."
             : verdict == Verdict.Approve ? "Approved." : "Rejected.");
+    }
+
+    /// <summary>An admin asks to see the address: shown on this answer only, and the asking is in the audit log.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(string slug, long id, CancellationToken cancellationToken)
+    {
+        if (!AddressView.MayReveal(User))
+            return Forbid();
+        if (!await LoadAsync(slug, id, cancellationToken))
+            return NotFound();
+        audit.Record(AuditActions.SignatureEmailRevealed, Letter.Id, id);
+        await db.SaveChangesAsync(cancellationToken);
+        RevealedEmail = Signature.Email;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostNotableAsync(string slug, long id, bool notable, int? order, CancellationToken cancellationToken)

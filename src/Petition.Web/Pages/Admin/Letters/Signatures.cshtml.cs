@@ -35,7 +35,7 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
         FilterIsValid = validation.IsValid;
         if (FilterIsValid)
         {
-            var matching = db.Signatures.AsNoTracking().Matching(letter.Id, Filter);
+            var matching = db.Signatures.AsNoTracking().Matching(letter.Id, Filter, AddressView.MayReveal(User));
             Total = await matching.CountAsync(cancellationToken);
             Rows = await matching.Sorted(Filter.Sort).Take(PageSize).ToListAsync(cancellationToken);
         }
@@ -70,7 +70,7 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
         else
         {
             var targets = overFilter
-                ? db.Signatures.Matching(letter.Id, Filter)
+                ? db.Signatures.Matching(letter.Id, Filter, AddressView.MayReveal(User))
                 : db.Signatures.Where(s => s.LetterId == letter.Id && ids.Contains(s.Id));
             var scope = overFilter ? $"filter ({Filter.Describe()})" : "a selection";
             var count = await moderation.DecideAsync(letter.Id, targets, verdict.Value,
