@@ -50,7 +50,7 @@ public static class LanguagesSetup
     {
         app.MapGet("/language/{code}", (string code, string? returnUrl, HttpContext http, TimeProvider time) =>
         {
-            var target = IsLocal(returnUrl) ? returnUrl! : "/";
+            var target = LocalTarget(returnUrl);
             if (SiteLanguages.Find(code) is not { } language)
                 return Results.Redirect(target);
             http.Response.Cookies.Append(CookieName,
@@ -71,6 +71,20 @@ public static class LanguagesSetup
     static bool IsConsole(PathString path) =>
         path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where to go back to: the path given when it is on this site, written as a Location header must be (a path
+    /// typed with "é" in it is sent percent-encoded, not refused with a 500); else the home page.
+    /// </summary>
+    public static string LocalTarget(string? returnUrl)
+    {
+        if (!IsLocal(returnUrl))
+            return "/";
+        var site = new Uri("http://site.invalid");
+        return Uri.TryCreate(site, returnUrl, out var uri) && uri.Host == site.Host && uri.Port == site.Port
+            ? uri.PathAndQuery
+            : "/";
+    }
 
     /// <summary>A path on this site: starts with one slash, not "//" or "/\", which browsers take for another host.</summary>
     public static bool IsLocal(string? url) =>

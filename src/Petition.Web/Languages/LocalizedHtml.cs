@@ -17,6 +17,10 @@ public static class LocalizedHtml
     /// <summary>The current path and query without <c>culture=</c>, for the switcher to come back to.</summary>
     public static string ReturnUrl(HttpRequest request)
     {
+        // A page that everyone shares (output cache, CDN) ignores the query: one visitor's query string must not
+        // end up in the links that every later reader is served.
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Caching.SharedCacheAttribute>() is not null)
+            return request.PathBase + request.Path;
         var query = QueryString.Create(request.Query.Where(q => !string.Equals(q.Key, "culture", StringComparison.OrdinalIgnoreCase)));
         return request.PathBase + request.Path + query;
     }

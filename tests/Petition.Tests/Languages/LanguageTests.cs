@@ -84,13 +84,14 @@ public class LanguageTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
     public async Task The_switcher_remembers_the_language_and_goes_back_only_to_this_site()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("switch"));
-        var page = await Visitor().GetDocumentAsync($"/letters/{letter.Slug}?q=1");
+        // A page that is not shared by everyone keeps its query: the list's search is still there in French.
+        var page = await Visitor().GetDocumentAsync($"/letters/{letter.Slug}/signatories?q=1");
         var link = page.QuerySelector("nav.languages a[hreflang=fr]")!.GetAttribute("href")!;
-        Assert.Equal($"/language/fr?returnUrl={Uri.EscapeDataString($"/letters/{letter.Slug}?q=1")}", link);
+        Assert.Equal($"/language/fr?returnUrl={Uri.EscapeDataString($"/letters/{letter.Slug}/signatories?q=1")}", link);
 
         var switched = await Visitor().GetAsync(link);
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
-        Assert.Equal($"/letters/{letter.Slug}?q=1", switched.Headers.Location!.OriginalString);
+        Assert.Equal($"/letters/{letter.Slug}/signatories?q=1", switched.Headers.Location!.OriginalString);
         var cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith(".AspNetCore.Culture=c%3Dfr%7Cuic%3Dfr", cookie);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
