@@ -45,26 +45,11 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
 
         var signature = lookup.Signature!;
         var now = time.GetUtcNow();
-        signature.ConfirmedAt = now;
         signature.VerifiedDomain = await affiliations.VerifiedDomainAsync(signature.Email, cancellationToken);
-        if (signature.BlockedReason is not null)
-        {
-            // The signer is told what everyone is told; the list never shows the name. Moderators see why.
-            signature.State = SignatureState.Rejected;
-            signature.ModerationReason = $"Blocked: {signature.BlockedReason}";
-        }
-        else if (signature.Letter.ModerationMode == ModerationMode.Post)
-        {
-            signature.State = SignatureState.Published;
-            signature.PublishedAt = now;
-        }
-        else
-        {
-            signature.State = SignatureState.AwaitingReview;
-        }
+        var moved = signature.Confirm(signature.Letter.ModerationMode == ModerationMode.Pre, signature.BlockedReason, now);
         await db.SaveChangesAsync(cancellationToken);
         // Only a published signature changes what the public sees: the count and the list.
-        if (signature.State == SignatureState.Published)
+        if (moved.PublicViewChanged)
             counter.Counted(signature.LetterId, listed: signature.ListPublicly && !signature.Hidden);
         metrics.SignatureConfirmed();
         return lookup with { Status = ConfirmationStatus.Confirmed };
