@@ -7,7 +7,7 @@ using Petition.Web.Observability;
 
 namespace Petition.Web.Signing;
 
-public enum ConfirmationStatus { Pending, Confirmed, AlreadyConfirmed, Expired, NotFound }
+public enum ConfirmationStatus { Pending, Confirmed, AlreadyConfirmed, Expired, NotFound, LetterNotOpen }
 
 public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature)
 {
@@ -34,6 +34,9 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
             return new(ConfirmationStatus.AlreadyConfirmed, signature);
         if (signature.ConfirmationExpiresAt <= time.GetUtcNow())
             return new(ConfirmationStatus.Expired, signature);
+        // A closed letter, or one sent back to draft, counts no more names: the same rule as signing (Letter.IsOpenAt).
+        if (!signature.Letter.IsOpenAt(time.GetUtcNow()))
+            return new(ConfirmationStatus.LetterNotOpen, signature);
         return new(ConfirmationStatus.Pending, signature);
     }
 
