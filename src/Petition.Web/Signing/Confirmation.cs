@@ -21,6 +21,10 @@ public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature
 public class Confirmation(PetitionDbContext db, SignatureCounter counter, AffiliationCheck affiliations, PetitionMetrics metrics,
     TimeProvider time)
 {
+    /// <summary>
+    /// The signature a confirmation link points to, carrying (in memory) exactly the details that link's email showed:
+    /// the first sign request's (on the signature) or a later one's (<see cref="SignAttempt"/>, with its own link).
+    /// </summary>
     public async Task<ConfirmationLookup> FindAsync(string token, CancellationToken cancellationToken)
     {
         if (!VerificationToken.LooksValid(token))
@@ -28,15 +32,27 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
         var hash = VerificationToken.HashOf(token);
         var signature = await db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
             .FirstOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
+        var expiresAt = signature?.ConfirmationExpiresAt;
+        SignAttempt? attempt = null;
         if (signature is null)
-            return ConfirmationLookup.NotFound;
+        {
+            var link = await db.SignatureTokens.AsNoTracking()
+                .FirstOrDefaultAsync(t => t.Hash == hash && t.Purpose == TokenPurpose.Confirm, cancellationToken);
+            if (link?.Details is null)
+                return ConfirmationLookup.NotFound;
+            signature = await db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
+                .FirstAsync(s => s.Id == link.SignatureId, cancellationToken);
+            expiresAt = link.ExpiresAt;
+            attempt = SignAttempt.FromJson(link.Details);
+        }
         if (signature.State != SignatureState.Unverified)
             return new(ConfirmationStatus.AlreadyConfirmed, signature);
-        if (signature.ConfirmationExpiresAt <= time.GetUtcNow())
+        if (expiresAt <= time.GetUtcNow())
             return new(ConfirmationStatus.Expired, signature);
         // A closed letter, or one sent back to draft, counts no more names: the same rule as signing (Letter.IsOpenAt).
         if (!signature.Letter.IsOpenAt(time.GetUtcNow()))
             return new(ConfirmationStatus.LetterNotOpen, signature);
+        attempt?.ApplyTo(signature.Letter, signature);
         return new(ConfirmationStatus.Pending, signature);
     }
 
