@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Petition.Tests.Admin;
 using Petition.Tests.Infrastructure;
 
 namespace Petition.Tests.Adversary;
@@ -39,5 +40,23 @@ public class FutureLetterTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
         app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/letters/{letter.Slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/letters/{letter.Slug}/count")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_organisers_private_preview_link_shows_it_read_only_and_not_indexed_and_a_forged_one_does_not()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("preview"), l => l.OpensAt = app.Clock.GetUtcNow().AddDays(3));
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var preview = (await admin.GetDocumentAsync($"/admin/letters/{letter.Slug}")).QuerySelector("#preview-link")!.GetAttribute("href")!;
+
+        var stranger = app.Client();
+        var response = await stranger.GetAsync(preview);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("noindex", response.Headers.GetValues("X-Robots-Tag").Single());
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains(letter.Title, page.QuerySelector("h1")!.TextContent);
+        Assert.Null(page.QuerySelector("form[method=post]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(preview[..^3] + "xyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/letters/{letter.Slug}")).StatusCode);
     }
 }
