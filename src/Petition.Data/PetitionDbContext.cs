@@ -123,6 +123,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
         {
             token.HasIndex(t => t.Hash).IsUnique();
             token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
+            token.Property(t => t.NetworkHash).HasMaxLength(64);
             token.HasOne(t => t.Signature).WithMany(s => s.Tokens).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -1,8 +1,10 @@
 namespace Petition.Data.Signatures;
 
 /// <summary>
-/// A link a signer was emailed (to manage their signature), stored only as the SHA-256 of its random value.
-/// Every email carries a fresh one; each works until it expires, and all go when the signature is withdrawn.
+/// A link a signer was emailed, stored only as the SHA-256 of its random value: to manage the signature (every email
+/// carries a fresh one), or to confirm the details of one sign request made again with the same address (those
+/// details live here, with the link that was mailed with them). Each works until it expires; all go when the
+/// signature is withdrawn.
 /// </summary>
 public class SignatureToken
 {
@@ -13,6 +15,12 @@ public class SignatureToken
     public required byte[] Hash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>For <see cref="TokenPurpose.Confirm"/>: the details this link's email showed, as JSON; they are what it confirms.</summary>
+    public string? Details { get; set; }
+
+    /// <summary>The network of the request that caused this email, so one client cannot spend another's email budget.</summary>
+    public string? NetworkHash { get; set; }
 }
 
-public enum TokenPurpose { Manage }
+public enum TokenPurpose { Manage, Confirm }

@@ -41,9 +41,9 @@ public static class LettersApi
     }
 
     static async Task<Ok<ItemsResponse<LetterSummary>>> ListLetters(PetitionDbContext db, SignatureCounter counter,
-        IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        IOptions<SiteOptions> site, TimeProvider time, CancellationToken cancellationToken)
     {
-        var letters = await db.Letters.AsNoTracking().Public()
+        var letters = await db.Letters.AsNoTracking().Public(time.GetUtcNow())
             .OrderByDescending(l => l.Status == LetterStatus.Open).ThenByDescending(l => l.CreatedAt)
             .ToListAsync(cancellationToken);
         var items = new List<LetterSummary>();
@@ -58,7 +58,7 @@ public static class LettersApi
     static async Task<Results<Ok<LetterDetail>, ProblemHttpResult>> GetLetter(string slug, HttpContext http, PetitionDbContext db,
         SignatureCounter counter, IOptions<SiteOptions> site, TimeProvider time, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
         http.TagWithLetter(letter.Id);
@@ -70,9 +70,9 @@ public static class LettersApi
     }
 
     static async Task<Results<Ok<SignatureCountResponse>, ProblemHttpResult>> GetCount(string slug, HttpContext http,
-        PetitionDbContext db, SignatureCounter counter, CancellationToken cancellationToken)
+        PetitionDbContext db, SignatureCounter counter, TimeProvider time, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
         http.TagWithLetter(letter.Id);
@@ -120,9 +120,9 @@ public static class LettersApi
     }
 
     static async Task<Results<Ok<Abuse.ProofOfWorkChallenge>, ProblemHttpResult>> Challenge(string slug, PetitionDbContext db,
-        Abuse.ProofOfWork proofOfWork, HttpContext http, CancellationToken cancellationToken)
+        Abuse.ProofOfWork proofOfWork, HttpContext http, TimeProvider time, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
         http.Response.Headers.CacheControl = "no-store";

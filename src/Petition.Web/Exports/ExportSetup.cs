@@ -41,11 +41,11 @@ public static partial class ExportSetup
 
     static async Task<Results<SignedFile, ValidationProblem, ProblemHttpResult>> PublicExport(string slug, string format,
         [AsParameters] PublicExportQuery query, PetitionDbContext db, PublicExportFiles exports, ExportSigningKey key,
-        HttpResponse response, CancellationToken cancellationToken)
+        HttpResponse response, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ExportFormats.TryParse(format, out var exportFormat))
             return TypedResults.Problem($"Unknown format \"{format}\": use csv, xlsx, json or pdf.", statusCode: StatusCodes.Status404NotFound);
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return TypedResults.Problem($"There is no letter \"{slug}\".", statusCode: StatusCodes.Status404NotFound);
         var filter = new ExportFilter

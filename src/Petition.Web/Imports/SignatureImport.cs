@@ -59,12 +59,8 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
             SignatureDetails.CopyFrom(letter, line.Line.Input, signature);
             if (confirmation == ImportConfirmation.ConfirmedByOrganiser)
             {
-                signature.State = SignatureState.Published;
-                signature.ConfirmedAt = now;
-                signature.PublishedAt = now;
-                signature.ModeratedAt = now;
-                signature.ModeratedBy = audit.ActorName;
-                signature.ModerationReason = $"Confirmed by the organiser on import ({fileName})";
+                signature.State = SignatureState.Unverified;
+                signature.PublishAsConfirmedByOrganiser(audit.ActorName, fileName, now);
             }
             else
             {

@@ -9,7 +9,7 @@ namespace Petition.Web.Letters;
 /// needs its letter, and a viral letter must not cost a query per signature. An edit shows within that time.
 /// The letters handed out are shared: read them, never change them.
 /// </summary>
-public class LetterCache(IServiceScopeFactory scopes, IMemoryCache cache)
+public class LetterCache(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
@@ -20,7 +20,7 @@ public class LetterCache(IServiceScopeFactory scopes, IMemoryCache cache)
             return letter;
         await using var scope = scopes.CreateAsyncScope();
         letter = await scope.ServiceProvider.GetRequiredService<PetitionDbContext>().Letters.AsNoTracking()
-            .PublicBySlug(slug, cancellationToken);
+            .PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is not null) // unknown slugs are not remembered: a stranger could invent them without end
             cache.Set(key, letter, MaxAge);
         return letter;

@@ -1,14 +1,23 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data.Letters;
 
 namespace Petition.Web.Letters;
 
+/// <summary>
+/// Whether the public may see a letter now: every public route (page, API, list, count, exports, share image, embed)
+/// finds its letter through these, so a draft, or a letter whose opening time has not come, is a 404 everywhere.
+/// Whether it takes signatures now is the narrower <see cref="Letter.IsOpenAt"/>.
+/// </summary>
 public static class LetterQueries
 {
-    /// <summary>A letter the public may see: open or closed, never a draft; with its translations.</summary>
-    public static Task<Letter?> PublicBySlug(this IQueryable<Letter> letters, string slug, CancellationToken cancellationToken) =>
-        letters.Include(l => l.Translations).FirstOrDefaultAsync(l => l.Slug == slug && l.Status != LetterStatus.Draft, cancellationToken);
+    public static Expression<Func<Letter, bool>> IsPublicAt(DateTimeOffset now) =>
+        l => l.Status != LetterStatus.Draft && (l.OpensAt == null || l.OpensAt <= now);
 
-    public static IQueryable<Letter> Public(this IQueryable<Letter> letters) =>
-        letters.Where(l => l.Status != LetterStatus.Draft);
+    /// <summary>A letter the public may see now, with its translations.</summary>
+    public static Task<Letter?> PublicBySlug(this IQueryable<Letter> letters, string slug, DateTimeOffset now, CancellationToken cancellationToken) =>
+        letters.Include(l => l.Translations).Where(IsPublicAt(now)).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken);
+
+    public static IQueryable<Letter> Public(this IQueryable<Letter> letters, DateTimeOffset now) =>
+        letters.Where(IsPublicAt(now));
 }

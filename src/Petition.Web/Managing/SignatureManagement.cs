@@ -25,26 +25,27 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     }
 
     /// <summary>
-    /// Applies the signer's corrections. On a pre-moderated letter a published signature whose public details
-    /// changed goes back to review, so a moderator sees every name that is published.
+    /// Applies the signer's corrections. A published signature whose details changed goes back to review when
+    /// <see cref="NeedsReviewAfterChange"/> says so.
     /// </summary>
     public async Task CorrectAsync(Signature signature, SignatureInput input, string? ipAddress, CancellationToken cancellationToken)
     {
         var before = Snapshot(signature);
         SignatureDetails.CopyFrom(signature.Letter, input, signature);
         signature.UpdatedAt = time.GetUtcNow();
-        var backToReview = signature.State == SignatureState.Published
-            && signature.Letter.ModerationMode == ModerationMode.Pre
-            && before != Snapshot(signature);
-        if (backToReview)
-        {
-            signature.State = SignatureState.AwaitingReview;
-            signature.PublishedAt = null;
-        }
+        if (before != Snapshot(signature) && NeedsReviewAfterChange(signature))
+            signature.SendBackToReview(signature.UpdatedAt.Value);
         Record(signature, "signature.corrected", ipAddress, before, Snapshot(signature));
         await db.SaveChangesAsync(cancellationToken);
         counter.Invalidate(signature.LetterId);
     }
+
+    /// <summary>
+    /// A moderator sees every name published on a pre-moderated letter, and every change to a notable or verified
+    /// signature on any letter: a "laureate" listed first must not rename himself into someone else.
+    /// </summary>
+    static bool NeedsReviewAfterChange(Signature signature) =>
+        signature.Letter.ModerationMode == ModerationMode.Pre || signature.Notable || signature.VerifiedDomain is not null;
 
     public async Task UnsubscribeAsync(Signature signature, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public class IndexModel(PetitionDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Letters = await db.Letters.AsNoTracking().Public().Include(l => l.Translations)
+        Letters = await db.Letters.AsNoTracking().Public(time.GetUtcNow()).Include(l => l.Translations)
             .OrderByDescending(l => l.Status == LetterStatus.Open).ThenByDescending(l => l.CreatedAt)
             .ToListAsync(cancellationToken);
         var open = Letters.Where(l => l.IsOpenAt(time.GetUtcNow())).ToList();

@@ -7,7 +7,7 @@ using Petition.Web.Database;
 namespace Petition.Web.Privacy;
 
 /// <summary>
-/// Forgets what is no longer needed: unconfirmed signatures, request data past its time, expired links, sent mail.
+/// Forgets what is no longer needed: unconfirmed signatures (rejected or not), request data past its time, expired links, sent mail.
 /// One instance sweeps at a time (<see cref="JobLock"/>): the others skip the round, so several instances behind a
 /// load balancer do not delete the same rows at once and wait on each other's locks.
 /// </summary>
@@ -47,7 +47,8 @@ public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOpt
 
         var unconfirmedBefore = now - privacy.UnconfirmedRetention;
         var purged = await db.Signatures
-            .Where(s => s.State == SignatureState.Unverified && s.CreatedAt < unconfirmedBefore)
+            .Where(s => (s.State == SignatureState.Unverified || s.State == SignatureState.Rejected && s.ConfirmedAt == null)
+                && s.CreatedAt < unconfirmedBefore)
             .ExecuteDeleteAsync(cancellationToken);
 
         var requestDataBefore = now - privacy.RequestDataRetention;

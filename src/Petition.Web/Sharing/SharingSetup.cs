@@ -28,9 +28,9 @@ public static class SharingSetup
     }
 
     static async Task<IResult> SharePng(string slug, HttpContext http, PetitionDbContext db, SignatureCounter counter,
-        ShareImages images, IOptions<SiteOptions> site, CancellationToken cancellationToken)
+        ShareImages images, IOptions<SiteOptions> site, TimeProvider time, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return Results.NotFound();
         var counts = await counter.GetAsync(letter.Id, cancellationToken);

@@ -7,7 +7,7 @@ using Petition.Web.Observability;
 
 namespace Petition.Web.Signing;
 
-public enum ConfirmationStatus { Pending, Confirmed, AlreadyConfirmed, Expired, NotFound }
+public enum ConfirmationStatus { Pending, Confirmed, AlreadyConfirmed, Expired, NotFound, LetterNotOpen }
 
 public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature)
 {
@@ -21,6 +21,10 @@ public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature
 public class Confirmation(PetitionDbContext db, SignatureCounter counter, AffiliationCheck affiliations, PetitionMetrics metrics,
     TimeProvider time)
 {
+    /// <summary>
+    /// The signature a confirmation link points to, carrying (in memory) exactly the details that link's email showed:
+    /// the first sign request's (on the signature) or a later one's (<see cref="SignAttempt"/>, with its own link).
+    /// </summary>
     public async Task<ConfirmationLookup> FindAsync(string token, CancellationToken cancellationToken)
     {
         if (!VerificationToken.LooksValid(token))
@@ -28,12 +32,27 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
         var hash = VerificationToken.HashOf(token);
         var signature = await db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
             .FirstOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
+        var expiresAt = signature?.ConfirmationExpiresAt;
+        SignAttempt? attempt = null;
         if (signature is null)
-            return ConfirmationLookup.NotFound;
+        {
+            var link = await db.SignatureTokens.AsNoTracking()
+                .FirstOrDefaultAsync(t => t.Hash == hash && t.Purpose == TokenPurpose.Confirm, cancellationToken);
+            if (link?.Details is null)
+                return ConfirmationLookup.NotFound;
+            signature = await db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
+                .FirstAsync(s => s.Id == link.SignatureId, cancellationToken);
+            expiresAt = link.ExpiresAt;
+            attempt = SignAttempt.FromJson(link.Details);
+        }
         if (signature.State != SignatureState.Unverified)
             return new(ConfirmationStatus.AlreadyConfirmed, signature);
-        if (signature.ConfirmationExpiresAt <= time.GetUtcNow())
+        if (expiresAt <= time.GetUtcNow())
             return new(ConfirmationStatus.Expired, signature);
+        // A closed letter, or one sent back to draft, counts no more names: the same rule as signing (Letter.IsOpenAt).
+        if (!signature.Letter.IsOpenAt(time.GetUtcNow()))
+            return new(ConfirmationStatus.LetterNotOpen, signature);
+        attempt?.ApplyTo(signature.Letter, signature);
         return new(ConfirmationStatus.Pending, signature);
     }
 
@@ -45,26 +64,11 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
 
         var signature = lookup.Signature!;
         var now = time.GetUtcNow();
-        signature.ConfirmedAt = now;
         signature.VerifiedDomain = await affiliations.VerifiedDomainAsync(signature.Email, cancellationToken);
-        if (signature.BlockedReason is not null)
-        {
-            // The signer is told what everyone is told; the list never shows the name. Moderators see why.
-            signature.State = SignatureState.Rejected;
-            signature.ModerationReason = $"Blocked: {signature.BlockedReason}";
-        }
-        else if (signature.Letter.ModerationMode == ModerationMode.Post)
-        {
-            signature.State = SignatureState.Published;
-            signature.PublishedAt = now;
-        }
-        else
-        {
-            signature.State = SignatureState.AwaitingReview;
-        }
+        var moved = signature.Confirm(signature.Letter.ModerationMode == ModerationMode.Pre, signature.BlockedReason, now);
         await db.SaveChangesAsync(cancellationToken);
         // Only a published signature changes what the public sees: the count and the list.
-        if (signature.State == SignatureState.Published)
+        if (moved.PublicViewChanged)
             counter.Counted(signature.LetterId, listed: signature.ListPublicly && !signature.Hidden);
         metrics.SignatureConfirmed();
         return lookup with { Status = ConfirmationStatus.Confirmed };

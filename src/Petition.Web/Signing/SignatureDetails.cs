@@ -42,8 +42,8 @@ public static class SignatureDetails
     /// </summary>
     public static void Erase(Signature signature, DateTimeOffset now)
     {
-        signature.State = SignatureState.Withdrawn;
-        signature.WithdrawnAt = now;
+        signature.MoveTo(SignatureState.Withdrawn, now); // refused only when already withdrawn: erasing again is harmless
+        signature.WithdrawnAt ??= now;
         signature.UpdatedAt = now; // signed, confirmed and published times stay: the count's history adds up
         signature.Name = "";
         signature.Email = "";

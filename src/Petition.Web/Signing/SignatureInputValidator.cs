@@ -49,7 +49,7 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
             .MaximumLength(SignatureLimits.Name).WithMessage(T("Keep your name to {0} characters or fewer.", SignatureLimits.Name))
             .Must(n => TextRules.IsClean(n)).WithMessage(T("Your name contains characters we cannot accept."))
             .Must(TextRules.HasLetter).WithMessage(T("Enter your name in letters."))
-            .Must(n => !TextRules.ContainsUrl(n) && !n!.Contains('@')).WithMessage(T("A name cannot contain a web or email address."))
+            .Must(n => !TextRules.CarriesLink(n)).WithMessage(T("A name cannot contain a web or email address."))
             .Must(n => !TextRules.MixesScriptsInAWord(n)).WithMessage(T("Your name mixes letters of different alphabets in one word; type it in one alphabet."));
 
         RuleFor(s => s.Email).Cascade(CascadeMode.Stop)
@@ -60,13 +60,16 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
         // Whole sentences per field, so each language can word them its own way.
         Optional(s => s.Title, letter.Fields.Title, SignatureLimits.Title, T("Enter your title or position."),
             T("Keep your title or position to {0} characters or fewer.", SignatureLimits.Title),
-            T("Your title or position contains characters we cannot accept."));
+            T("Your title or position contains characters we cannot accept."),
+            T("Your title or position cannot contain a web or email address."));
         Optional(s => s.Organization, letter.Fields.Organization, SignatureLimits.Organization, T("Enter your organisation."),
             T("Keep your organisation to {0} characters or fewer.", SignatureLimits.Organization),
-            T("Your organisation contains characters we cannot accept."));
+            T("Your organisation contains characters we cannot accept."),
+            T("Your organisation cannot contain a web or email address."));
         Optional(s => s.City, letter.Fields.City, SignatureLimits.City, T("Enter your city."),
             T("Keep your city to {0} characters or fewer.", SignatureLimits.City),
-            T("Your city contains characters we cannot accept."));
+            T("Your city contains characters we cannot accept."),
+            T("Your city cannot contain a web or email address."));
         Optional(s => s.Comment, letter.Fields.Comment, SignatureLimits.Comment, T("Enter a comment."),
             T("Keep your comment to {0} characters or fewer.", SignatureLimits.Comment),
             T("Your comment contains characters we cannot accept."), allowLineBreaks: true);
@@ -89,14 +92,16 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
     }
 
     void Optional(System.Linq.Expressions.Expression<Func<SignatureInput, string?>> field, FieldRule rule, int maxLength,
-        string missing, string tooLong, string unclean, bool allowLineBreaks = false)
+        string missing, string tooLong, string unclean, string? linked = null, bool allowLineBreaks = false)
     {
         When(_ => rule.Shown, () =>
         {
             RuleFor(field).Cascade(CascadeMode.Stop)
                 .NotEmpty().When(_ => rule.Required).WithMessage(missing)
                 .MaximumLength(maxLength).WithMessage(tooLong)
-                .Must(v => TextRules.IsClean(v, allowLineBreaks)).WithMessage(unclean);
+                .Must(v => TextRules.IsClean(v, allowLineBreaks)).WithMessage(unclean)
+                // The fields our emails repeat (linked is given for those) carry no link: see TextRules.CarriesLink.
+                .Must(v => linked is null || !TextRules.CarriesLink(v)).WithMessage(linked ?? unclean);
         });
     }
 

@@ -63,7 +63,7 @@ public class SignatureWriter(
     {
         var letterIds = batch.Select(p => p.Letter.Id).Distinct().ToList();
         var canonicals = batch.Select(p => p.Canonical).Distinct().ToList();
-        var known = await db.Signatures
+        var known = await db.Signatures.Include(s => s.Tokens)
             .Where(s => letterIds.Contains(s.LetterId) && canonicals.Contains(s.EmailCanonical))
             .ToDictionaryAsync(s => (s.LetterId, s.EmailCanonical), cancellationToken);
         foreach (var pending in batch)
@@ -108,29 +108,38 @@ public class SignatureWriter(
         return (signature, emails.Confirmation(pending.Letter, signature, token));
     }
 
+    /// <summary>
+    /// An address that signed before: an unconfirmed one gets a new link bound to these details (the earlier links
+    /// keep confirming theirs, see <see cref="SignAttempt"/>); a confirmed one is told it signed already. Within the
+    /// <see cref="EmailBudget"/> of the requesting network.
+    /// </summary>
     void SignAgain(Letter letter, Signature signature, SignatureInput input, RequestInfo request, string? blocked)
     {
-        if (signature.EmailsSent >= options.Value.MaxEmailsPerSignature)
+        var network = EmailBudget.KeyOf(request.IpAddress);
+        if (!EmailBudget.Allows(signature, network, options.Value))
         {
-            logger.LogInformation("Signature {Id} reached its email cap; no email sent", signature.Id);
+            logger.LogInformation("Signature {Id} reached its email budget for this network; no email sent", signature.Id);
             return;
         }
         signature.EmailsSent++;
+        var tokensBefore = signature.Tokens.Count;
         if (signature.State == SignatureState.Unverified)
         {
-            // Not confirmed yet: the newest details win, and only the newest link works.
-            signature.Email = input.Email!.Trim();
-            signature.LetterVersion = letter.Version;
-            signature.BlockedReason = blocked;
-            SignatureDetails.CopyFrom(letter, input, signature);
-            Remember(request, signature);
-            var token = IssueToken(signature, time.GetUtcNow());
-            db.Outbox.Add(emails.Confirmation(letter, signature, token));
+            var now = time.GetUtcNow();
+            var attempt = SignAttempt.Of(letter, input, request, blocked);
+            var token = VerificationToken.Create();
+            signature.Tokens.Add(new SignatureToken
+            {
+                Purpose = TokenPurpose.Confirm, Hash = token.Hash, CreatedAt = now,
+                ExpiresAt = now + options.Value.ConfirmationLifetime, Details = attempt.ToJson(), NetworkHash = network,
+            });
+            db.Outbox.Add(emails.Confirmation(letter, attempt.ShownOn(letter, signature), token));
         }
         else
         {
             db.Outbox.Add(emails.AlreadySigned(letter, signature));
         }
+        EmailBudget.Stamp(signature, tokensBefore, network);
     }
 
     VerificationToken IssueToken(Signature signature, DateTimeOffset now)

@@ -25,6 +25,9 @@ public class SigningOptions
     /// <summary>Batches written at the same time on PostgreSQL, each on its own connection; SQLite writes one at a time.</summary>
     [Range(1, 32)] public int ConcurrentBatches { get; set; } = 4;
 
-    /// <summary>Emails one signature may cause, so signing again and again cannot flood someone's inbox.</summary>
+    /// <summary>Emails one client network may cause for one signature, so signing again and again cannot flood someone's inbox.</summary>
     [Range(1, 100)] public int MaxEmailsPerSignature { get; set; } = 5;
+
+    /// <summary>Emails all networks together may cause for one signature; past it, only a network that caused none gets one (see <see cref="EmailBudget"/>).</summary>
+    [Range(1, 1000)] public int MaxEmailsPerAddress { get; set; } = 10;
 }

@@ -15,6 +15,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<SignatureCounter>();
         builder.Services.AddSingleton<LetterMarkdown>();
         builder.Services.AddSingleton<LetterCache>();
+        builder.Services.AddSingleton<PreviewLinks>();
         builder.Services.AddScoped<SignatureEmails>();
         builder.Services.AddScoped<SigningService>();
         builder.Services.AddScoped<SignatureWriter>();

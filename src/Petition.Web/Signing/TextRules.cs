@@ -57,6 +57,13 @@ public static partial class TextRules
 
     public static bool ContainsUrl(string? value) => value is not null && UrlLike().IsMatch(value);
 
+    /// <summary>
+    /// A web or email address in any spelling a mail client or a reader would follow ("example.com/x", "hxxp",
+    /// "www.", "name@host"). Every field our emails repeat is refused with one: the site must not carry a stranger's
+    /// link, from its own domain, to any address a stranger types.
+    /// </summary>
+    public static bool CarriesLink(string? value) => value is not null && (UrlLike().IsMatch(value) || value.Contains('@'));
+
     public static bool HasLetter(string? value) => value is not null && value.Any(char.IsLetter);
 
     /// <summary>Trimmed, NFC-normalised, zero-width characters removed, empty as null.</summary>
@@ -68,7 +75,7 @@ public static partial class TextRules
         return IsClean(tidy, allowLineBreaks: true) ? tidy.Normalize(NormalizationForm.FormC) : tidy;
     }
 
-    [GeneratedRegex(@"(://|www\.|\b[\w-]+\.(com|net|org|info|biz|io|ru|cn|xyz|top|click|link|ly|me)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(://|www\.|\bhxxps?\b|\[\.\]|\(\.\)|\b[\w-]+\.(com|net|org|info|biz|io|ru|cn|xyz|top|click|link|ly|me)\b|\b[\w-]+(\.[\w-]+)*\.[a-z]{2,}/\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlLike();
 
     [GeneratedRegex("[\u200B\u200C\u200D\u2060\uFEFF]")]

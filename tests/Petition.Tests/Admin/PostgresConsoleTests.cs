@@ -19,7 +19,7 @@ public class PostgresConsoleTests(PostgresFixture fixture) : IClassFixture<Postg
         await app.SignaturesAsync(letter, 300, domain: "spam.example");
         await app.SignaturesAsync(letter, 3, domain: "ok.example");
         var response = await admin.PostHandlerAsync(Console.Queue(letter.Slug, "?domain=spam.example"), "Decide",
-            new Dictionary<string, string> { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing" });
+            new Dictionary<string, string> { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing", ["agreed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(300, await app.Db(db => db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.Rejected)));
         Assert.Equal(300, await app.Db(db => db.Audit.CountAsync(e => e.LetterId == letter.Id && e.Action == AuditActions.SignatureRejected)));

@@ -23,7 +23,7 @@ public class ReviewQueueBulkTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.Contains("1,000 matching", page.QuerySelector(".total")!.TextContent);
 
         var response = await client.PostHandlerAsync(url, "Decide", new Dictionary<string, string>
-            { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing" });
+            { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing", ["agreed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("domain=spam.example", response.Headers.Location!.OriginalString);
 
@@ -85,7 +85,7 @@ public class ReviewQueueBulkTests(SqliteFixture fixture) : IClassFixture<SqliteF
         Assert.Contains("Nothing is listed", page.QuerySelector(".total")!.TextContent);
 
         var response = await client.PostHandlerAsync(url, "Decide", new Dictionary<string, string>
-            { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing" });
+            { ["command"] = "reject-filter", ["reason"] = "Mass or automated signing", ["agreed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("from=2026-11-31", response.Headers.Location!.OriginalString);
         Assert.Equal(3, await app.Db(db => db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.AwaitingReview)));

@@ -23,6 +23,7 @@ public class PrivacyInChromiumTests
         var manage = Regex.Match(app.Smtp.To(email)[0].TextBody ?? "", @"http://\S+/manage/\S+").Value;
         await page.GotoAsync(manage);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your signature");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "I understand that this erases my signature" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw my signature" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("withdrawn");

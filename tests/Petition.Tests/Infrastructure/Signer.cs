@@ -79,9 +79,10 @@ public static partial class Signer
         return await client.SubmitAsync(page, path);
     }
 
-    /// <summary>Opens the manage link and presses the withdraw button; returns the response to the POST.</summary>
+    /// <summary>Opens the manage link, ticks that they mean it and presses the withdraw button; returns the response to the POST.</summary>
     public static async Task<HttpResponseMessage> WithdrawAsync(this HttpClient client, string managePath) =>
-        await client.SubmitAsync(await client.GetDocumentAsync(managePath), managePath, formSelector: "form[action$='/withdraw']");
+        await client.SubmitAsync(await client.GetDocumentAsync(managePath), managePath,
+            new Dictionary<string, string> { ["sure"] = "true" }, formSelector: "form[action$='/withdraw']");
 
     public static async Task<IHtmlDocument> SignatoriesPageAsync(this HttpClient client, string slug, string query = "") =>
         await client.GetDocumentAsync($"/letters/{slug}/signatories{query}");

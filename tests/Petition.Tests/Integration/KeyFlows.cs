@@ -91,10 +91,11 @@ public abstract class KeyFlows(PetitionApp app)
         var second = await client.SignByFormAsync(letter.Slug, Signer.FormValues("Second Spelling", email.ToUpperInvariant()));
         Assert.Equal(first.Headers.Location, second.Headers.Location);
 
-        // While unconfirmed, the newest details win and only the newest link works.
+        // While unconfirmed, each link confirms exactly the details its own email showed (decision 020).
         var secondLink = await app.ConfirmationPathAsync(email.ToUpperInvariant(), 1);
         Assert.NotEqual(firstLink, secondLink);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(firstLink)).StatusCode);
+        Assert.Contains("First Spelling", (await client.GetDocumentAsync(firstLink)).QuerySelector("dl.details")!.TextContent);
+        Assert.Contains("Second Spelling", (await client.GetDocumentAsync(secondLink)).QuerySelector("dl.details")!.TextContent);
         await client.ConfirmAsync(secondLink);
 
         await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Third Spelling", email));

@@ -60,7 +60,8 @@ public class SiteTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         Assert.Null(page.QuerySelector("form[method=post]"));
 
         var notYet = await app.AddLetterAsync(Signer.Unique("later"), l => l.OpensAt = app.Clock.GetUtcNow().AddDays(1));
-        Assert.Equal(HttpStatusCode.Conflict, (await client.SignByApiAsync(notYet.Slug, Signer.ApiBody("Early", "early@example.org"))).StatusCode);
+        // Before its opening time a letter is not public at all (decision 020): as unknown as a draft.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SignByApiAsync(notYet.Slug, Signer.ApiBody("Early", "early@example.org"))).StatusCode);
     }
 
     [Theory]

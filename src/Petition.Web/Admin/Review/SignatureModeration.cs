@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
@@ -17,44 +16,39 @@ public enum Verdict { Approve, Reject }
 public class SignatureModeration(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, SignatureErasure erasure,
     TimeProvider time, IHttpContextAccessor http)
 {
-    /// <summary>Approves or rejects every signature of the set that the verdict can apply to; returns how many.</summary>
-    public async Task<int> DecideAsync(int letterId, IQueryable<Signature> targets, Verdict verdict, string? reason,
+    /// <summary>
+    /// Approves or rejects every signature of the set that the lifecycle lets the verdict take, in one SaveChanges;
+    /// the rest are skipped and counted (<see cref="SignatureLifecycle.CanBecome"/>): approval never publishes a
+    /// signature its owner did not confirm.
+    /// </summary>
+    public async Task<Decision> DecideAsync(int letterId, IQueryable<Signature> targets, Verdict verdict, string? reason,
         string scope, CancellationToken cancellationToken)
     {
-        var rows = await targets.Where(CanTake(verdict)).ToListAsync(cancellationToken);
+        var to = verdict == Verdict.Approve ? SignatureState.Published : SignatureState.Rejected;
+        var rows = await targets.Where(SignatureLifecycle.CanBecome(to)).ToListAsync(cancellationToken);
+        var skipped = await targets.CountAsync(cancellationToken) - rows.Count;
         if (rows.Count == 0)
-            return 0;
+            return new Decision(0, skipped);
         var now = time.GetUtcNow();
         var batch = rows.Count > 1 ? $"bulk of {rows.Count} over {scope}" : null;
+        var publicViewChanged = false;
         foreach (var signature in rows)
         {
             var before = Moderation(signature);
-            if (verdict == Verdict.Approve)
-            {
-                signature.State = SignatureState.Published;
-                signature.PublishedAt ??= now;
-                signature.ModerationReason = null;
-            }
-            else
-            {
-                signature.State = SignatureState.Rejected;
-                signature.ModerationReason = reason;
-            }
-            signature.ModeratedBy = ActorName;
-            signature.ModeratedAt = now;
-            signature.UpdatedAt = now;
+            var moved = verdict == Verdict.Approve
+                ? signature.Approve(ActorName, now)
+                : signature.Reject(ActorName, reason, now);
+            if (!moved.Done)
+                throw new InvalidOperationException($"Signature {signature.Id} cannot become {to}: the query and the lifecycle disagree.");
+            publicViewChanged |= moved.PublicViewChanged;
             audit.Record(verdict == Verdict.Approve ? AuditActions.SignatureApproved : AuditActions.SignatureRejected,
                 letterId, signature.Id, before, Moderation(signature), batch);
         }
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(letterId);
-        return rows.Count;
+        if (publicViewChanged)
+            counter.Invalidate(letterId);
+        return new Decision(rows.Count, skipped);
     }
-
-    /// <summary>Approval publishes what waits or was rejected; rejection takes anything not yet final off the count.</summary>
-    static Expression<Func<Signature, bool>> CanTake(Verdict verdict) => verdict == Verdict.Approve
-        ? s => s.State == SignatureState.AwaitingReview || s.State == SignatureState.Rejected
-        : s => s.State == SignatureState.Unverified || s.State == SignatureState.AwaitingReview || s.State == SignatureState.Published;
 
     public async Task SetNotableAsync(Signature signature, bool notable, int? order, CancellationToken cancellationToken)
     {
@@ -132,6 +126,9 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
 
     string ActorName => http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "system";
 }
+
+/// <summary>What a decision changed, and how many of the rows it was asked about the lifecycle refused.</summary>
+public record Decision(int Changed, int Skipped);
 
 public class SignatureCorrection
 {

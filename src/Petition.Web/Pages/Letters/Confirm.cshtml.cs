@@ -20,18 +20,23 @@ public class ConfirmModel(Confirmation confirmation, IStringLocalizer<SiteText> 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         Lookup = await confirmation.FindAsync(token, cancellationToken);
-        if (Lookup.Status == ConfirmationStatus.NotFound)
-            Response.StatusCode = StatusCodes.Status404NotFound;
+        Response.StatusCode = StatusOf(Lookup.Status);
         return Page();
     }
+
+    static int StatusOf(ConfirmationStatus status) => status switch
+    {
+        ConfirmationStatus.NotFound => StatusCodes.Status404NotFound,
+        ConfirmationStatus.LetterNotOpen => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status200OK,
+    };
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         Lookup = await confirmation.ConfirmAsync(token, cancellationToken);
         if (Lookup.Status != ConfirmationStatus.Confirmed)
         {
-            if (Lookup.Status == ConfirmationStatus.NotFound)
-                Response.StatusCode = StatusCodes.Status404NotFound;
+            Response.StatusCode = StatusOf(Lookup.Status);
             return Page();
         }
         var signature = Lookup.Signature!;

@@ -28,7 +28,7 @@ public class EmbedModel(PetitionDbContext db, SignatureCounter counter, IOptions
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return NotFound();
         Letter = letter;

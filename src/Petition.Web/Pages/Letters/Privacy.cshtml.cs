@@ -9,7 +9,7 @@ using Petition.Web.Privacy;
 namespace Petition.Web.Pages.Letters;
 
 /// <summary>The privacy notice of one letter, written from its own settings, so it cannot drift from what the form does.</summary>
-public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy) : PageModel
+public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy, TimeProvider time) : PageModel
 {
     public Letter Letter { get; private set; } = null!;
     public PrivacyOptions Retention => privacy.Value;
@@ -26,7 +26,7 @@ public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return NotFound();
         Letter = letter;

@@ -110,7 +110,7 @@ public class ShowModel(
 
     async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return false;
         Letter = letter;

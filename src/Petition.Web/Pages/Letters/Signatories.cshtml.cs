@@ -9,7 +9,7 @@ using Petition.Web.Front;
 namespace Petition.Web.Pages.Letters;
 
 [Limited(Door.List)]
-public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories) : PageModel
+public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -22,7 +22,7 @@ public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatorie
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var letter = await db.Letters.PublicBySlug(slug, cancellationToken);
+        var letter = await db.Letters.PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return NotFound();
         Letter = letter;

@@ -72,10 +72,16 @@ public class IndexModel(SignatureManagement management, IStringLocalizer<SiteTex
         return RedirectToPage(new { token });
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(string token, CancellationToken cancellationToken)
+    /// <summary>Erasing cannot be undone, so it is asked once, in the form itself (works without JavaScript).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string token, bool sure, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken))
             return Gone();
+        if (!sure)
+        {
+            TempData["Status"] = text["Nothing was withdrawn: tick the box to confirm that you want your signature erased."].Value;
+            return RedirectToPage(new { token });
+        }
         var slug = Signature!.Letter.Slug;
         await management.WithdrawAsync(Signature, cancellationToken);
         TempData["Status"] = text["Your signature has been withdrawn and your details erased."].Value;

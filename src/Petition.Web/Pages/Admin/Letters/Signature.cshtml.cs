@@ -33,10 +33,9 @@ public class SignatureModel(PetitionDbContext db, SignatureModeration moderation
         var why = RejectionReasons.Combine(RejectionReasons.All.Contains(reason ?? "") ? reason : null, note);
         if (verdict == Verdict.Reject && why is null)
             return Back("A rejection needs a reason: choose one from the list or write a note.");
-        var count = await moderation.DecideAsync(Letter.Id, db.Signatures.Where(s => s.Id == id), verdict,
+        var decision = await moderation.DecideAsync(Letter.Id, db.Signatures.Where(s => s.Id == id), verdict,
             verdict == Verdict.Reject ? why : null, "signature", cancellationToken);
-        return Back(count == 0 ? $"A {Signature.State} signature cannot be {(verdict == Verdict.Approve ? "approved" : "rejected")}."
-            : verdict == Verdict.Approve ? "Approved." : "Rejected.");
+        return Back(decision.Changed == 0 ? Refusal(verdict) : verdict == Verdict.Approve ? "Approved." : "Rejected.");
     }
 
     /// <summary>An admin asks to see the address: shown on this answer only, and the asking is in the audit log.</summary>
@@ -90,6 +89,10 @@ public class SignatureModel(PetitionDbContext db, SignatureModeration moderation
         await moderation.EraseAsync(Signature, note, cancellationToken);
         return Back("The signature's personal data is erased.");
     }
+
+    string Refusal(Verdict verdict) => verdict == Verdict.Approve && Signature.ConfirmedAt is null
+        ? "Its owner never confirmed it from their email, so it cannot be published."
+        : $"A {Signature.State} signature cannot be {(verdict == Verdict.Approve ? "approved" : "rejected")}.";
 
     IActionResult Back(string status)
     {

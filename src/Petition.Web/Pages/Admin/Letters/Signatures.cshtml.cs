@@ -22,11 +22,18 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
     public Dictionary<SignatureState, int> StateCounts { get; private set; } = [];
     public bool FilterIsValid { get; private set; } = true;
 
+    /// <summary>How many of the matching rows an approval, or a rejection, over the filter would change.</summary>
+    public int Approvable { get; private set; }
+    public int Rejectable { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
             return NotFound();
         Letter = letter;
+        // The queue opens on what waits for a decision: a bulk approval over "any state" once republished spam.
+        if (!Request.Query.ContainsKey("state"))
+            Filter.State = SignatureState.AwaitingReview;
         // A date that is not one shows why beside its field and lists nothing: the whole queue instead would look
         // like what was asked for, and a decision "over the filter" would take it all.
         var validation = await new SignatureFilterValidator().ValidateAsync(Filter, cancellationToken);
@@ -37,6 +44,8 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
         {
             var matching = db.Signatures.AsNoTracking().Matching(letter.Id, Filter, AddressView.MayReveal(User));
             Total = await matching.CountAsync(cancellationToken);
+            Approvable = await matching.CountAsync(SignatureLifecycle.CanBecome(SignatureState.Published), cancellationToken);
+            Rejectable = await matching.CountAsync(SignatureLifecycle.CanBecome(SignatureState.Rejected), cancellationToken);
             Rows = await matching.Sorted(Filter.Sort).Take(PageSize).ToListAsync(cancellationToken);
         }
         StateCounts = await db.Signatures.Where(s => s.LetterId == letter.Id).GroupBy(s => s.State)
@@ -46,7 +55,7 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
 
     /// <summary>One request decides a selection or everything the current filter matches (see decision 007).</summary>
     public async Task<IActionResult> OnPostDecideAsync(string slug, string? command, long[] ids, string? reason, string? note,
-        CancellationToken cancellationToken)
+        int? expected, bool agreed, CancellationToken cancellationToken)
     {
         if (await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
             return NotFound();
@@ -67,20 +76,49 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
             TempData["Status"] = "Select at least one signature, or decide over the whole filter.";
         else if (overFilter && !(await new SignatureFilterValidator().ValidateAsync(Filter, cancellationToken)).IsValid)
             TempData["Status"] = "The filter's dates are not dates, so nothing was decided. Correct them and filter again.";
+        else if (overFilter && await Unagreed(letter.Id, verdict.Value, expected, agreed, cancellationToken) is { } refusal)
+            TempData["Status"] = refusal;
         else
         {
             var targets = overFilter
                 ? db.Signatures.Matching(letter.Id, Filter, AddressView.MayReveal(User))
                 : db.Signatures.Where(s => s.LetterId == letter.Id && ids.Contains(s.Id));
             var scope = overFilter ? $"filter ({Filter.Describe()})" : "a selection";
-            var count = await moderation.DecideAsync(letter.Id, targets, verdict.Value,
+            var decision = await moderation.DecideAsync(letter.Id, targets, verdict.Value,
                 verdict == Verdict.Reject ? why : null, scope, cancellationToken);
-            TempData["Status"] = $"{(verdict == Verdict.Approve ? "Approved" : "Rejected")} {count:N0} {(count == 1 ? "signature" : "signatures")}.";
+            TempData["Status"] = Told(verdict.Value, decision);
         }
         return Redirect(QueueUrl(slug, Filter));
     }
 
-    public static string QueueUrl(string slug, ReviewFilter filter) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/admin/letters/{slug}/signatures",
-            filter.ToRouteValues().ToDictionary(v => v.Key, v => (string?)v.Value));
+    /// <summary>
+    /// A decision over the filter changes exactly the number its button showed, and more than a page only when the
+    /// moderator ticked that they mean it; otherwise nothing changes and the reason is told (null: go ahead).
+    /// </summary>
+    async Task<string?> Unagreed(int letterId, Verdict verdict, int? expected, bool agreed, CancellationToken cancellationToken)
+    {
+        var to = verdict == Verdict.Approve ? SignatureState.Published : SignatureState.Rejected;
+        var count = await db.Signatures.Matching(letterId, Filter).CountAsync(SignatureLifecycle.CanBecome(to), cancellationToken);
+        if (expected is not null && expected != count)
+            return $"The queue changed since it was shown: this would now change {count:N0}, not {expected:N0}. Nothing was decided; look again.";
+        if (count > PageSize && !agreed)
+            return $"This would change {count:N0} signatures, more than one page shows. Nothing was decided: tick \"Yes, all of them\" and press again.";
+        return null;
+    }
+
+    static string Told(Verdict verdict, Decision decision)
+    {
+        var told = $"{(verdict == Verdict.Approve ? "Approved" : "Rejected")} {decision.Changed:N0} {(decision.Changed == 1 ? "signature" : "signatures")}.";
+        if (decision.Skipped > 0)
+            told += $" {decision.Skipped:N0} skipped: {(verdict == Verdict.Approve ? "never confirmed by their owner, already published or withdrawn" : "already rejected or withdrawn")}.";
+        return told;
+    }
+
+    /// <summary>The queue's address for a filter; "any state" is said out loud, since no state means the default queue.</summary>
+    public static string QueueUrl(string slug, ReviewFilter filter)
+    {
+        var values = filter.ToRouteValues().ToDictionary(v => v.Key, v => (string?)v.Value);
+        values.TryAdd("state", "");
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/admin/letters/{slug}/signatures", values);
+    }
 }
