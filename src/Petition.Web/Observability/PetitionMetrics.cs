@@ -10,6 +10,7 @@ public sealed class PetitionMetrics
 
     readonly Counter<long> accepted;
     readonly Counter<long> confirmed;
+    readonly Counter<long> refused;
 
     public PetitionMetrics(IMeterFactory meters, OutboxGauges outbox)
     {
@@ -18,6 +19,8 @@ public sealed class PetitionMetrics
             "Signatures acknowledged to the signer (202 from the API, redirect from the form), by source.");
         confirmed = meter.CreateCounter<long>("petition.signatures.confirmed", "{signature}",
             "Signatures confirmed from the emailed link.");
+        refused = meter.CreateCounter<long>("petition.sign_forms.refused", "{form}",
+            "Sign forms the robot check sent back to be sent again, by reason (honeypot, nostamp, expired, toofast, spent).");
         meter.CreateObservableGauge("petition.outbox.depth", () => outbox.Read().Depth, "{message}",
             "Emails waiting to be sent (not yet sent, not given up on).");
         meter.CreateObservableGauge("petition.outbox.oldest_age", () => outbox.Read().OldestAge.TotalSeconds, "s",
@@ -28,4 +31,7 @@ public sealed class PetitionMetrics
         accepted.Add(1, new KeyValuePair<string, object?>("source", source.ToString().ToLowerInvariant()));
 
     public void SignatureConfirmed() => confirmed.Add(1);
+
+    public void SignFormRefused(Signing.FormVerdict reason) =>
+        refused.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString().ToLowerInvariant()));
 }

@@ -1,33 +1,90 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Petition.Web.Pages.Letters;
 
 namespace Petition.Web.Signing;
 
+/// <summary>Why a sign form was not taken as a person's; <see cref="Person"/> when it was.</summary>
+public enum FormVerdict { Person, Honeypot, NoStamp, Expired, TooFast, Spent }
+
 /// <summary>
-/// Tells a robot's form post from a person's: a person leaves the hidden field empty and takes a few seconds.
-/// The time the form was served travels in the form, protected, so a robot cannot claim to have been slow.
+/// Tells a robot's form post from a person's: a person leaves the hidden field empty and takes a few seconds. The
+/// moment the form was first served to them travels in the form, sealed and bound to the letter, so a robot cannot
+/// claim to have been slow, nor carry one stamp to another letter, nor keep one for ever (Signing:FormLifetime), nor
+/// spend one twice on this instance.
+/// A form that fails is never dropped in silence: the page shows it again with what was typed and a message, keeping
+/// the first stamp, so a person who was quick (autofill) or corrected a mistake is through on the next send; and each
+/// refusal is counted where organisers see it (<see cref="RobotCheckTally"/>) and in the metrics.
 /// </summary>
-public class FormTiming(IDataProtectionProvider protection, TimeProvider time, IOptions<SigningOptions> options)
+public class FormTiming(IDataProtectionProvider protection, IMemoryCache spent, TimeProvider time, IOptions<SigningOptions> options)
 {
-    readonly IDataProtector protector = protection.CreateProtector("Petition.SignForm.Started");
+    readonly IDataProtector protector = protection.CreateProtector("Petition.SignForm.Started.v2");
 
-    public string Stamp() => protector.Protect(time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>A new stamp: this letter, now.</summary>
+    public string Stamp(string slug) => protector.Protect($"{slug}|{time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}");
 
-    public bool LooksHuman(SignForm form)
+    /// <summary>The stamp to show the form again with: the first one while it is good for this letter, else a new one.</summary>
+    public string Restamp(string? stamp, string slug) =>
+        Started(stamp, slug) is { } started && !IsExpired(started) ? stamp! : Stamp(slug);
+
+    public FormVerdict Judge(string? stamp, string? honeypot, string slug)
     {
-        if (!string.IsNullOrEmpty(form.Website))
-            return false;
+        if (!string.IsNullOrEmpty(honeypot))
+            return FormVerdict.Honeypot;
         if (options.Value.MinimumFillTime <= TimeSpan.Zero)
-            return true;
+            return FormVerdict.Person;
+        if (Started(stamp, slug) is not { } started)
+            return FormVerdict.NoStamp;
+        if (IsExpired(started))
+            return FormVerdict.Expired;
+        if (time.GetUtcNow() - started < options.Value.MinimumFillTime)
+            return FormVerdict.TooFast;
+        if (spent.TryGetValue(SpentKey(stamp!), out _))
+            return FormVerdict.Spent;
+        return FormVerdict.Person;
+    }
+
+    /// <summary>A signature was taken with this stamp: it cannot be used again here.</summary>
+    public void Spend(string? stamp)
+    {
+        if (!string.IsNullOrEmpty(stamp))
+            spent.Set(SpentKey(stamp), true, options.Value.FormLifetime);
+    }
+
+    DateTimeOffset? Started(string? stamp, string slug)
+    {
+        if (string.IsNullOrEmpty(stamp))
+            return null;
         try
         {
-            var started = new DateTimeOffset(long.Parse(protector.Unprotect(form.Started ?? "")), TimeSpan.Zero);
-            return time.GetUtcNow() - started >= options.Value.MinimumFillTime;
+            var parts = protector.Unprotect(stamp).Split('|');
+            return parts.Length == 2 && parts[0] == slug && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks)
+                ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
         }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or OverflowException)
+        catch (CryptographicException)
         {
-            return false;
+            return null;
         }
     }
+
+    bool IsExpired(DateTimeOffset started) => time.GetUtcNow() - started > options.Value.FormLifetime;
+
+    static string SpentKey(string stamp) => "form-stamp:" + stamp;
+}
+
+/// <summary>
+/// How many sign forms the robot check sent back, per letter and reason, on this instance since it started: what the
+/// letter's dashboard shows. Across instances, the metric petition_sign_forms_refused_total adds them up.
+/// </summary>
+public class RobotCheckTally
+{
+    readonly ConcurrentDictionary<(int Letter, FormVerdict Reason), long> counts = new();
+
+    public void Count(int letterId, FormVerdict reason) => counts.AddOrUpdate((letterId, reason), 1, (_, n) => n + 1);
+
+    public IReadOnlyDictionary<FormVerdict, long> For(int letterId) =>
+        counts.Where(c => c.Key.Letter == letterId).ToDictionary(c => c.Key.Reason, c => c.Value);
 }

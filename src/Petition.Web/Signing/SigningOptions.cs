@@ -19,6 +19,10 @@ public class SigningOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Signing:MinimumFillTime must be between 00:00:00 and 00:05:00.")]
     public TimeSpan MinimumFillTime { get; set; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>How long a served sign form can be sent back; older, it is shown again with a fresh stamp, nothing lost.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "7.00:00:00", ErrorMessage = "Signing:FormLifetime must be between 00:10:00 and 7.00:00:00.")]
+    public TimeSpan FormLifetime { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Most signatures written in one transaction; more wait for the next.</summary>
     [Range(1, 10_000)] public int MaxBatchSize { get; set; } = 200;
 

@@ -25,6 +25,7 @@ public static class SigningSetup
         builder.Services.AddScoped<PublicSignatories>();
         builder.Services.AddScoped<SampleLetter>();
         builder.Services.AddSingleton<FormTiming>();
+        builder.Services.AddSingleton<RobotCheckTally>();
         builder.Services.AddSingleton<Abuse.BlockList>();
         builder.Services.AddOptions<Abuse.ProofOfWorkOptions>().BindConfiguration("ProofOfWork").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Abuse.ProofOfWork>();

@@ -29,6 +29,8 @@ public class ShowModel(
     SigningService signing,
     LetterCache letters,
     FormTiming timing,
+    RobotCheckTally refusals,
+    Observability.PetitionMetrics metrics,
     Abuse.ProofOfWork proofOfWork,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Site.SiteOptions> site,
@@ -80,11 +82,20 @@ public class ShowModel(
             return await PageAsync(slug, cancellationToken);
         }
 
-        if (!timing.LooksHuman(Input))
+        var verdict = timing.Judge(Input.Started, Input.Website, slug);
+        if (verdict != FormVerdict.Person)
         {
-            // A robot is told what a person is told, and nothing it sent is kept.
-            logger.LogInformation("Dropped a sign form that looked automated (letter {Slug})", slug);
-            return RedirectToPage("/Letters/CheckEmail", new { slug });
+            // Never dropped in silence: the form comes back with what was typed and the first stamp, so a person is
+            // through on the next send; the refusal is counted where organisers see it.
+            refusals.Count(letter.Id, verdict);
+            metrics.SignFormRefused(verdict);
+            logger.LogInformation("Sent a sign form back to be sent again: {Verdict} (letter {Slug})", verdict, slug);
+            ModelState.Clear();
+            Input.Website = null;
+            ModelState.AddModelError("", verdict == FormVerdict.Expired
+                ? text["This form was open for a long time. Check your details and send it again."]
+                : text["We could not tell that this form was sent by a person. Check your details and send it again."]);
+            return await PageAsync(slug, cancellationToken);
         }
 
         ModelState.Clear(); // the validator below is the only judge of the input
@@ -102,6 +113,7 @@ public class ShowModel(
             Response.SetRetryAfter(retryAfter);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
+        timing.Spend(Input.Started);
         return RedirectToPage("/Letters/CheckEmail", new { slug });
     }
 
@@ -114,7 +126,7 @@ public class ShowModel(
         if (letter is null)
             return false;
         Letter = letter;
-        Started = timing.Stamp();
+        Started = timing.Restamp(Input.Started, letter.Slug);
         IsOpen = letter.IsOpenAt(time.GetUtcNow());
         Text = LetterText.Of(letter);
         TranslationIsOutOfDate = Text.TranslatedAt is { } translatedAt
