@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Petition.Data;
 
@@ -30,6 +31,8 @@ public static class AccountsSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // Lockout counts wrong authenticator and recovery codes, which only someone with the password can
+                // send; wrong passwords never lock an account (PasswordCheck slows them instead).
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -50,6 +53,26 @@ public static class AccountsSetup
             cookie.SlidingExpiration = true;
             cookie.Cookie.Name = "petition.session";
             ConfigureCookie(cookie.Cookie, development);
+            // However active, a session ends AbsoluteLifetime after the sign-in; sliding renewals keep the first time.
+            var validateStamp = cookie.Events.OnValidatePrincipal;
+            cookie.Events.OnSigningIn = context =>
+            {
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                context.Properties.Items.TryAdd(SignedInAt, now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (!context.Properties.Items.TryGetValue(SignedInAt, out var ticks) || !long.TryParse(ticks, out var at)
+                    || now - new DateTimeOffset(at, TimeSpan.Zero) > accounts.AbsoluteLifetime)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await validateStamp(context);
+            };
             // A signed-in user who may not open a page gets 403 itself, shown by the status page.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -60,8 +83,11 @@ public static class AccountsSetup
         builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             IdentityConstants.TwoFactorUserIdScheme, cookie => ConfigureCookie(cookie.Cookie, development));
         builder.Services.AddScoped<TwoFactorGate>();
+        builder.Services.AddScoped<PasswordCheck>();
         return builder;
     }
+
+    const string SignedInAt = "petition.signed-in-at";
 
     static void ConfigureCookie(CookieBuilder cookie, bool development)
     {

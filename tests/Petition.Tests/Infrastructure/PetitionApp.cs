@@ -25,6 +25,7 @@ public class PetitionApp : WebApplicationFactory<Program>
     public SmtpSink Smtp { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
     readonly Dictionary<string, string?> settings;
+    Action<IServiceCollection>? extraServices;
 
     /// <summary>Requests that reached this instance, by path: what a proxy in front of it let through.</summary>
     public ConcurrentDictionary<string, int> Reached { get; } = new();
@@ -51,9 +52,10 @@ public class PetitionApp : WebApplicationFactory<Program>
             settings[key] = value;
     }
 
-    public static async Task<PetitionApp> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null)
+    public static async Task<PetitionApp> StartAsync(TestDatabase? database = null, Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var app = new PetitionApp(database ?? TestDatabase.Sqlite(), await SmtpSink.StartAsync(), settings);
+        var app = new PetitionApp(database ?? TestDatabase.Sqlite(), await SmtpSink.StartAsync(), settings) { extraServices = services };
         app.StartServer();
         return app;
     }
@@ -88,6 +90,7 @@ public class PetitionApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter>(new CountRequests(Reached));
+            extraServices?.Invoke(services);
         });
     }
 

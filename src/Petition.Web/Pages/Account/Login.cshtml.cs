@@ -2,16 +2,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Web.Signing;
+using Petition.Web.Accounts;
 using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Account;
 
 [Limited(Door.Login, PostOnly = true)]
-public class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
+public class LoginModel(SignInManager<IdentityUser> signIn, PasswordCheck passwords) : PageModel
 {
     /// <summary>The same words whether the address is unknown, the password wrong or the account locked.</summary>
     public const string Failure = "That email address and password do not match an account that can sign in now. " +
-        "After several failed attempts an account is locked for a while.";
+        "After several failed attempts, an account without two-factor sign-in answers only after a growing wait.";
 
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -27,15 +28,15 @@ public class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
             validation.CopyTo(ModelState, nameof(Input));
             return Page();
         }
-        var email = Input.Email.Trim();
-        if (await signIn.UserManager.FindByEmailAsync(email) is null)
+        var (outcome, user) = await passwords.CheckAsync(Input.Email.Trim(), Input.Password);
+        if (outcome != PasswordOutcome.Correct)
         {
-            // Spend the time a password check takes, so the answer's speed does not say the address is unknown.
-            signIn.UserManager.PasswordHasher.HashPassword(new IdentityUser(), Input.Password);
             ModelState.AddModelError("", Failure);
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // The password is right: Identity signs in, or asks for the second factor (whose failures it counts).
+        await signIn.UserManager.ResetAccessFailedCountAsync(user!);
+        var result = await signIn.PasswordSignInAsync(user!, Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
             return LocalRedirect(SafeReturn.Url(Url, ReturnUrl));
         if (result.RequiresTwoFactor)

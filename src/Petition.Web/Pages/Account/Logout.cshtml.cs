@@ -11,6 +11,9 @@ public class LogoutModel(SignInManager<IdentityUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp ends the session on the server: a copy of the cookie is refused from the next request.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         TempData["Status"] = "You are signed out.";
         return Redirect("/");

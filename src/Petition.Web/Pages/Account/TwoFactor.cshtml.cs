@@ -87,6 +87,8 @@ public class TwoFactorModel(UserManager<IdentityUser> users, SignInManager<Ident
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp: the sign-in is renewed with it, or enrolling would sign them out.
+            await signIn.RefreshSignInAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
         SharedKey = key;
