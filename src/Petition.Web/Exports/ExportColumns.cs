@@ -35,19 +35,20 @@ public static class ExportColumns
     static List<ExportColumn> Public(LetterFields fields)
     {
         var columns = new List<ExportColumn> { new("name", "Name", r => r.Name) };
-        if (fields.Title is { Shown: true, Public: true })
-            columns.Add(new("title", "Title", r => r.Title));
-        if (fields.Organization is { Shown: true, Public: true })
-            columns.Add(new("organization", "Organisation", r => r.Organization));
-        if (fields.Category is { Shown: true, Public: true })
-            columns.Add(new("category", "Category", r => r.Category));
-        if (fields.Country is { Shown: true, Public: true })
+        // A value given before its field was made public stays out (FieldRule.PublishedFor), in every format.
+        if (fields.Title.Published)
+            columns.Add(new("title", "Title", r => fields.Title.PublishedFor(r.CreatedAt) ? r.Title : null));
+        if (fields.Organization.Published)
+            columns.Add(new("organization", "Organisation", r => fields.Organization.PublishedFor(r.CreatedAt) ? r.Organization : null));
+        if (fields.Category.Published)
+            columns.Add(new("category", "Category", r => fields.Category.PublishedFor(r.CreatedAt) ? r.Category : null));
+        if (fields.Country.Published)
         {
-            columns.Add(new("country", "Country code", r => r.Country));
-            columns.Add(new("countryName", "Country", r => CountryName(r)));
+            columns.Add(new("country", "Country code", r => fields.Country.PublishedFor(r.CreatedAt) ? r.Country : null));
+            columns.Add(new("countryName", "Country", r => fields.Country.PublishedFor(r.CreatedAt) ? CountryName(r) : null));
         }
-        if (fields.City is { Shown: true, Public: true })
-            columns.Add(new("city", "City", r => r.City));
+        if (fields.City.Published)
+            columns.Add(new("city", "City", r => fields.City.PublishedFor(r.CreatedAt) ? r.City : null));
         columns.Add(new("verifiedAt", "Verified at", r => r.ShowVerifiedBadge ? r.VerifiedDomain : null));
         columns.Add(new("notable", "Notable", r => r.Notable));
         columns.Add(new("language", "Language", r => r.Language));

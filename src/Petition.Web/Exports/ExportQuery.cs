@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
+using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Signatories;
 
@@ -13,12 +14,19 @@ namespace Petition.Web.Exports;
 /// </summary>
 public static class ExportQuery
 {
-    public static IQueryable<Signature> Selected(this PetitionDbContext db, int letterId, ExportScope scope, ExportFilter filter)
+    public static IQueryable<Signature> Selected(this PetitionDbContext db, Letter letter, ExportScope scope, ExportFilter filter)
     {
-        var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letterId);
+        var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
         // The public list is the published, listed names whatever state was asked for.
         if (scope == ExportScope.Public)
+        {
             signatures = signatures.Where(s => s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
+            // A filter on a field made public later must not find, one by one, those who gave it as private.
+            if (filter.Country is not null && letter.Fields.Country.PublicSince is { } countrySince)
+                signatures = signatures.Where(s => s.CreatedAt > countrySince);
+            if (filter.Category is not null && letter.Fields.Category.PublicSince is { } categorySince)
+                signatures = signatures.Where(s => s.CreatedAt > categorySince);
+        }
         signatures = signatures.Narrowed(filter, byState: scope != ExportScope.Public, DateOf(scope));
         if (filter.Notable is { } notable)
             signatures = signatures.Where(s => s.Notable == notable);

@@ -69,7 +69,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         // One snapshot for the count on the cover and the rows under it.
         await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
         {
-            var selected = db.Selected(letter.Id, scope, filter);
+            var selected = db.Selected(letter, scope, filter);
             count = await selected.CountAsync(cancellationToken);
             described = filter.Describe(scope);
             var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, title, version?.Body ?? letter.Body,

@@ -25,4 +25,7 @@ public class LetterCache(IServiceScopeFactory scopes, IMemoryCache cache, TimePr
             cache.Set(key, letter, MaxAge);
         return letter;
     }
+
+    /// <summary>An edit on this instance shows here at once; other instances see it within <see cref="MaxAge"/>.</summary>
+    public void Evict(string slug) => cache.Remove(("public-letter", slug));
 }

@@ -94,14 +94,14 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         var fields = letter.Fields;
         var items = rows.Select(r => new PublicSignatory(
             r.Name,
-            Public(fields.Title, r.Title),
-            Public(fields.Organization, r.Organization),
-            Public(fields.Country, r.Country),
+            Public(fields.Title, r, r.Title),
+            Public(fields.Organization, r, r.Organization),
+            Public(fields.Country, r, r.Country),
             // English, like the exports: the API's cached list is the same for every language. Pages name the
             // country from its code in the reader's language.
-            Public(fields.Country, r.Country) is { } code ? Countries.EnglishName(code) : null,
-            Public(fields.Category, r.Category),
-            Public(fields.City, r.City),
+            Public(fields.Country, r, r.Country) is { } code ? Countries.EnglishName(code) : null,
+            Public(fields.Category, r, r.Category),
+            Public(fields.City, r, r.City),
             r.PublishedAt!.Value,
             r.Notable) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null, Language = r.Language }).ToList();
         return new SignatoryPage(items, next, exact ? total : SignatoryQuery.MaxCountedMatches, exact);
@@ -109,11 +109,11 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
 
     record Row(long Id, DateTimeOffset? PublishedAt, string Name, string? Title, string? Organization, string? Country,
         string? Category, string? City, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge,
-        string? Language);
+        string? Language, DateTimeOffset CreatedAt);
 
     static Task<List<Row>> Select(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
         signatures.Select(s => new Row(s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category,
-            s.City, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge, s.Language)).ToListAsync(cancellationToken);
+            s.City, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge, s.Language, s.CreatedAt)).ToListAsync(cancellationToken);
 
     static string NotableAfter(Row row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
 
@@ -129,6 +129,9 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
         {
             var country = query.Country.Trim().ToUpperInvariant();
             signatures = signatures.Where(s => s.Country == country);
+            // Those who gave their country before it was public are not found by it.
+            if (letter.Fields.Country.PublicSince is { } since)
+                signatures = signatures.Where(s => s.CreatedAt > since);
         }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -137,7 +140,7 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
             signatures = signatures.Where(s => EF.Functions.Like(s.SearchText, pattern, LikeEscape));
             // SearchText is the name, a space and the organisation, lower-cased; the index finds the candidates,
             // and a letter that keeps organisations private has the match held to the name's part of it.
-            if (!letter.Fields.Organization.Published)
+            if (!letter.Fields.Organization.Published || letter.Fields.Organization.PublicSince is not null)
                 signatures = signatures.Where(s => EF.Functions.Like(s.SearchText.Substring(0, s.Name.Length), pattern, LikeEscape));
         }
         return signatures;
@@ -148,5 +151,5 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
     static string EscapeLike(string term) =>
         term.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
-    static string? Public(FieldRule rule, string? value) => rule.Published ? value : null;
+    static string? Public(FieldRule rule, Row row, string? value) => rule.PublishedFor(row.CreatedAt) ? value : null;
 }

@@ -12,7 +12,8 @@ namespace Petition.Web.Admin.Letters;
 /// far keep pointing at the text they signed. <see cref="Petition.Data.Letters.SignedTextGuard"/> refuses any
 /// other path that would rewrite it.
 /// </summary>
-public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, TimeProvider time)
+public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, Petition.Web.Letters.LetterCache letters,
+    TimeProvider time)
 {
     public Task<bool> SlugTakenAsync(string slug, int? exceptId, CancellationToken cancellationToken) =>
         db.Letters.AnyAsync(l => l.Slug == slug && l.Id != exceptId, cancellationToken);
@@ -33,7 +34,11 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
     public async Task UpdateAsync(Letter letter, LetterForm form, CancellationToken cancellationToken)
     {
         var before = Snapshot(letter);
+        var fieldsBefore = letter.Fields;
         Apply(form, letter);
+        // A field made public now publishes only what is given from now on: earlier signers were told otherwise.
+        var anyoneSigned = await db.Signatures.AnyAsync(s => s.LetterId == letter.Id, cancellationToken);
+        letter.Fields = fieldsBefore.After(letter.Fields, time.GetUtcNow(), anyoneSigned);
         var textChanged = (string?)before["title"] != letter.Title || (string?)before["body"] != letter.Body;
         var now = time.GetUtcNow();
         letter.UpdatedAt = now;
@@ -47,6 +52,9 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         audit.Record(AuditActions.LetterUpdated, letter.Id, null,
             changed.ToDictionary(k => k, k => before[k]), changed.ToDictionary(k => k, k => after[k]), form.ChangeSummary);
         await db.SaveChangesAsync(cancellationToken);
+        letters.Evict(letter.Slug);
+        if (before["slug"] is string oldSlug)
+            letters.Evict(oldSlug);
         counter.Invalidate(letter.Id);
     }
 
