@@ -60,7 +60,7 @@ public class RateLimitTests
 public class RobotTests
 {
     [Fact]
-    public async Task A_filled_honeypot_or_a_too_fast_form_looks_like_success_and_stores_nothing()
+    public async Task A_filled_honeypot_a_too_fast_or_a_forged_form_is_sent_back_to_be_sent_again_and_stores_nothing()
     {
         await using var app = await PetitionApp.StartAsync(settings: new() { ["Signing:MinimumFillTime"] = "00:00:03" });
         var client = app.Client();
@@ -88,8 +88,9 @@ public class RobotTests
 
         foreach (var (response, slug) in new[] { (trapped, trapSlug), (fast, fastSlug), (forgedResponse, forgedSlug) })
         {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal($"/letters/{slug}/check-email", response.Headers.Location?.OriginalString);
+            // Told, never dropped in silence (decision 019): the form again, with a message.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("sent by a person", (await response.ReadDocumentAsync()).QuerySelector(".error-summary")!.TextContent);
             Assert.Equal(0, await app.SignatureCountAsync(slug));
         }
         Assert.Equal(0, await app.Db(db => db.Outbox.CountAsync()));
