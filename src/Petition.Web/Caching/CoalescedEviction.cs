@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Petition.Web.Caching;
@@ -9,7 +8,7 @@ namespace Petition.Web.Caching;
 /// at once, and the requests that follow within the interval share one eviction at its end. A change is never
 /// shown later than the interval, and a stream of changes cannot make every read render afresh.
 /// </summary>
-public sealed class CoalescedEviction(IOutputCacheStore store, TimeSpan interval, ILogger logger)
+public sealed class CoalescedEviction(IOutputCacheStore store, TimeSpan interval, TimeProvider time, ILogger logger)
 {
     sealed class Tag
     {
@@ -23,7 +22,7 @@ public sealed class CoalescedEviction(IOutputCacheStore store, TimeSpan interval
     public void Now(string tag)
     {
         var state = tags.GetOrAdd(tag, _ => new Tag());
-        lock (state) state.EvictedAt = Stopwatch.GetTimestamp();
+        lock (state) state.EvictedAt = time.GetTimestamp();
         Evict(tag);
     }
 
@@ -36,10 +35,10 @@ public sealed class CoalescedEviction(IOutputCacheStore store, TimeSpan interval
         {
             if (state.Scheduled)
                 return;
-            wait = interval - Stopwatch.GetElapsedTime(state.EvictedAt);
+            wait = state.EvictedAt is 0 ? TimeSpan.Zero : interval - time.GetElapsedTime(state.EvictedAt);
             if (wait <= TimeSpan.Zero) // never evicted counts as long ago
             {
-                state.EvictedAt = Stopwatch.GetTimestamp();
+                state.EvictedAt = time.GetTimestamp();
                 wait = TimeSpan.Zero;
             }
             else
@@ -55,11 +54,11 @@ public sealed class CoalescedEviction(IOutputCacheStore store, TimeSpan interval
 
     async Task EvictLaterAsync(string tag, Tag state, TimeSpan wait)
     {
-        await Task.Delay(wait);
+        await Task.Delay(wait, time);
         lock (state)
         {
             state.Scheduled = false;
-            state.EvictedAt = Stopwatch.GetTimestamp();
+            state.EvictedAt = time.GetTimestamp();
         }
         Evict(tag);
     }

@@ -26,6 +26,14 @@ public class OutboxDispatcher(
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// No message of a batch is started after this: with each send bounded by Email:Smtp:Timeout (at most two
+    /// minutes here), the batch is over before its lease ends, and no other sender can claim a row it still holds.
+    /// </summary>
+    static readonly TimeSpan SendWithin = Lease / 2;
+
+    TimeSpan SendTimeout => options.Value.Smtp.Timeout < Lease / 4 ? options.Value.Smtp.Timeout : Lease / 4;
+
+    /// <summary>
     /// Sent messages are marked in one statement per this much sending, not one transaction each: at most this
     /// long of mail is sent a second time after a crash (with the same Message-Id), where a commit per message
     /// had capped a sender at about 200 messages a second.
@@ -77,24 +85,40 @@ public class OutboxDispatcher(
         if (messages.Count == 0)
             return 0;
         var sent = new List<long>();
-        var marked = time.GetTimestamp();
+        var claimedAt = time.GetTimestamp();
+        var marked = claimedAt;
         IMailSession? session = null;
         try
         {
-            foreach (var message in messages)
+            for (var i = 0; i < messages.Count; i++)
             {
+                var message = messages[i];
+                if (time.GetElapsedTime(claimedAt) >= SendWithin)
+                {
+                    await ReleaseAsync(db, messages[i..]); // a slow relay: the rest goes back before the lease ends
+                    break;
+                }
+                using var perMessage = new CancellationTokenSource(SendTimeout, time);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, perMessage.Token);
                 try
                 {
-                    session ??= await transport.OpenAsync(cancellationToken);
-                    await session.SendAsync(ToMime(message), cancellationToken);
+                    session ??= await transport.OpenAsync(either.Token);
+                    await session.SendAsync(ToMime(message), either.Token);
                     sent.Add(message.Id);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     RecordFailure(message, e);
                     await db.SaveChangesAsync(CancellationToken.None);
                     if (session is not null) await session.DisposeAsync();
                     session = null; // a broken connection is not reused
+                    if (IsHang(e))
+                    {
+                        // A relay that accepts and never answers would cost every message its timeout, and the
+                        // batch would outlive its lease: the rest goes back to the outbox, unattempted.
+                        await ReleaseAsync(db, messages[(i + 1)..]);
+                        break;
+                    }
                 }
                 if (time.GetElapsedTime(marked) >= MarkSentEvery)
                 {
@@ -110,6 +134,17 @@ public class OutboxDispatcher(
             if (session is not null) await session.DisposeAsync();
         }
         return messages.Count;
+    }
+
+    /// <summary>A send that timed out (MailKit's Timeout, or ours on the app's clock), as opposed to a refusal.</summary>
+    static bool IsHang(Exception e) => e is TimeoutException or OperationCanceledException || e.InnerException is TimeoutException;
+
+    /// <summary>Claimed but not tried: due again at once, for this sender or another, with no attempt counted.</summary>
+    static async Task ReleaseAsync(PetitionDbContext db, IEnumerable<OutboxMessage> untried)
+    {
+        foreach (var message in untried)
+            message.LockedUntil = null;
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     async Task MarkSentAsync(PetitionDbContext db, List<long> sent)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Petition.Web.Signing;
 
@@ -18,14 +17,15 @@ public sealed class PublicExportFiles : IDisposable
     readonly IServiceScopeFactory scopes;
     readonly ExportOptions options;
     readonly ILogger<PublicExportFiles> logger;
+    readonly TimeProvider time;
     readonly SemaphoreSlim making;
     readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("petition-public-exports-");
     readonly ConcurrentDictionary<string, Entry> files = new();
 
     public PublicExportFiles(IServiceScopeFactory scopes, SignatureCounter counter, IOptions<ExportOptions> options,
-        ILogger<PublicExportFiles> logger)
+        TimeProvider time, ILogger<PublicExportFiles> logger)
     {
-        (this.scopes, this.options, this.logger) = (scopes, options.Value, logger);
+        (this.scopes, this.options, this.time, this.logger) = (scopes, options.Value, time, logger);
         making = new SemaphoreSlim(this.options.MaxConcurrentPublic);
         counter.Invalidated += Drop;
     }
@@ -38,7 +38,7 @@ public sealed class PublicExportFiles : IDisposable
         public long MadeAt;
         public bool Finished, Dropped; // under the entry's lock: whichever comes second deletes the file
 
-        public bool Expired(TimeSpan lifetime) => MadeAt != 0 && Stopwatch.GetElapsedTime(MadeAt) > lifetime;
+        public bool Expired(TimeSpan lifetime, TimeProvider time) => MadeAt != 0 && time.GetElapsedTime(MadeAt) >= lifetime;
     }
 
     /// <summary>The shared file for this request, or null when the instance is already making as many as it may.</summary>
@@ -46,7 +46,7 @@ public sealed class PublicExportFiles : IDisposable
     {
         var key = $"{request.Letter.Id}/{request.Format}/{request.Applied.Describe(ExportScope.Public)}";
         foreach (var (old, stale) in files)
-            if (stale.Expired(options.PublicFileLifetime))
+            if (stale.Expired(options.PublicFileLifetime, time))
                 Remove(old, stale);
         for (var attempt = 0; ; attempt++)
         {
@@ -99,7 +99,7 @@ public sealed class PublicExportFiles : IDisposable
             await using var file = new FileStream(entry.Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete,
                 1 << 16, FileOptions.Asynchronous);
             var made = await exports.WriteAsync(request, file, CancellationToken.None);
-            entry.MadeAt = Stopwatch.GetTimestamp();
+            entry.MadeAt = time.GetTimestamp();
             Finish(entry);
             return made;
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 
 namespace Petition.Web.Observability;
@@ -18,12 +19,21 @@ public static class MetricsSetup
         if (!Enabled(builder.Configuration))
             return builder;
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddMeter(PetitionMetrics.MeterName)
             .AddPrometheusExporter());
+        // This host's own meters, chosen by scope rather than AddMeter: AddMeter listens to every meter of that name
+        // in the process, so a second host (the tests run many) merged into our series, and its disposal took them
+        // out of our scrape for good.
+        builder.Services.AddMetrics(rules =>
+        {
+            foreach (var meter in OwnMeters)
+                rules.EnableMetrics(meter, listenerName: "OpenTelemetry", scopes: MeterScope.Local);
+        });
         return builder;
     }
+
+    /// <summary>Meters that each host creates through its own IMeterFactory (the runtime's are process-wide).</summary>
+    static readonly string[] OwnMeters = [PetitionMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 
     public static WebApplication MapMetrics(this WebApplication app)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 
@@ -16,15 +15,15 @@ public sealed class OutboxGauges(IServiceScopeFactory scopes, TimeProvider time,
 
     readonly Lock gate = new();
     OutboxReading last = new(0, TimeSpan.Zero);
-    long? readAt; // monotonic, for the throttle; the age itself is measured on the app's clock
+    long? readAt; // monotonic, for the throttle
 
     public OutboxReading Read()
     {
         lock (gate)
         {
-            if (readAt is { } at && Stopwatch.GetElapsedTime(at) < MaxAge)
+            if (readAt is { } at && time.GetElapsedTime(at) < MaxAge)
                 return last;
-            readAt = Stopwatch.GetTimestamp();
+            readAt = time.GetTimestamp();
             var now = time.GetUtcNow();
             try
             {

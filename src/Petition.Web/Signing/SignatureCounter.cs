@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
@@ -17,7 +16,7 @@ public record SignatureCounts(int Published, int Listed);
 /// time, however many requests ask; while it refreshes a stale count, they get the previous one. After a change
 /// here, readers wait for a count that started after it, and a burst of changes costs one more count, not one each.
 /// </summary>
-public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore outputCache, ILogger<SignatureCounter> logger)
+public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore outputCache, TimeProvider time, ILogger<SignatureCounter> logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
@@ -31,7 +30,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     public static readonly TimeSpan LongestAge = TimeSpan.FromSeconds(10);
 
     readonly ConcurrentDictionary<int, Entry> entries = new();
-    readonly CoalescedEviction evictions = new(outputCache, TimeSpan.FromSeconds(1), logger);
+    readonly CoalescedEviction evictions = new(outputCache, TimeSpan.FromSeconds(1), time, logger);
 
     sealed class Entry(int letterId)
     {
@@ -64,7 +63,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         Task<SignatureCounts> counting;
         lock (entry)
         {
-            if (entry.Last is not null && Stopwatch.GetElapsedTime(entry.ReadAt) < entry.FreshFor)
+            if (entry.Last is not null && time.GetElapsedTime(entry.ReadAt) < entry.FreshFor)
                 return Task.FromResult(entry.Last);
             if (entry.Running is null)
                 StartCount(entry);
@@ -90,7 +89,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     {
         try
         {
-            var started = Stopwatch.GetTimestamp();
+            var started = time.GetTimestamp();
             var counts = await CountAsync(entry.LetterId);
             lock (entry)
             {
@@ -99,8 +98,8 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
                     // A confirmation that raced the count's start may be in both; the next count settles it.
                     counts = new SignatureCounts(counts.Published + entry.PublishedSince, counts.Listed + entry.ListedSince);
                     entry.Last = counts;
-                    entry.ReadAt = Stopwatch.GetTimestamp();
-                    var took = Stopwatch.GetElapsedTime(started);
+                    entry.ReadAt = time.GetTimestamp();
+                    var took = time.GetElapsedTime(started);
                     var steady = entry.LastCost is { } previous && previous < took ? previous : entry.LastCost is null ? TimeSpan.Zero : took;
                     entry.LastCost = took;
                     var longer = steady * FreshForTimesItsCost;
