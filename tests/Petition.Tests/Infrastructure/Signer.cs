@@ -54,15 +54,13 @@ public static partial class Signer
     /// <summary>The same when several instances share the outbox: whichever claimed the email sent it.</summary>
     public static async Task<string> ConfirmationPathAsync(IReadOnlyList<PetitionApp> apps, string email, int nth = 1)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        List<MimeKit.MimeMessage> confirmations = [];
+        await Eventually.HoldsAsync(() =>
         {
-            var confirmations = apps.SelectMany(a => a.Smtp.To(email)).Where(m => ConfirmLink().IsMatch(m.TextBody ?? "")).ToList();
-            if (confirmations.Count >= nth)
-                return ConfirmPathIn(confirmations[nth - 1]);
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Confirmation email {nth} to {email} did not arrive.");
+            confirmations = apps.SelectMany(a => a.Smtp.To(email)).Where(m => ConfirmLink().IsMatch(m.TextBody ?? "")).ToList();
+            return confirmations.Count >= nth;
+        }, $"confirmation email {nth} to {email}");
+        return ConfirmPathIn(confirmations[nth - 1]);
     }
 
     public static string ConfirmPathIn(MimeMessage message) =>

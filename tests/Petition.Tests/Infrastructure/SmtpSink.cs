@@ -67,20 +67,14 @@ public sealed class SmtpSink : IAsyncDisposable
         Port = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < deadline)
-        {
-            var message = received.FirstOrDefault(match);
-            if (message is not null) return message;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("No matching email arrived at the SMTP server.");
+        MimeMessage? message = null;
+        await Eventually.HoldsAsync(() => (message = received.FirstOrDefault(match)) is not null, "a matching email at the SMTP server");
+        return message!;
     }
 
-    public Task<MimeMessage> WaitForAsync(string to, TimeSpan? timeout = null) =>
-        WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == to), timeout);
+    public Task<MimeMessage> WaitForAsync(string to) => WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == to));
 
     public IReadOnlyList<MimeMessage> To(string address) =>
         received.Where(m => m.To.Mailboxes.Any(a => a.Address == address)).ToList();

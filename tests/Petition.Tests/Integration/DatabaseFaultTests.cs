@@ -65,12 +65,7 @@ public class DatabaseFaultTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
 
         gate.Reopen();
-        var recovery = Stopwatch.StartNew();
-        while ((await client.GetAsync(List())).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(recovery.Elapsed < TimeSpan.FromSeconds(15), "the app should recover without a restart");
-            await Task.Delay(200);
-        }
+        await Eventually.HoldsAsync(async () => (await client.GetAsync(List())).StatusCode == HttpStatusCode.OK, "recovery without a restart");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var email = $"{Signer.Unique("back")}@example.org";
         Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Back Again", email))).StatusCode);
@@ -95,12 +90,7 @@ public class DatabaseFaultTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
 
         gate.Reopen();
-        var recovery = Stopwatch.StartNew();
-        while ((await client.GetAsync("/healthz")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(recovery.Elapsed < TimeSpan.FromSeconds(15), "the app should recover without a restart");
-            await Task.Delay(200);
-        }
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK, "recovery without a restart");
         var signs = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
             client.SignByApiAsync("upr-accountability", Signer.ApiBody("After", $"{Signer.Unique("after")}@example.org"))));
         Assert.All(signs, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));

@@ -124,7 +124,7 @@ public class HostileInputTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
         body["organization"] = "Org\r\nBcc: victim@example.org";
         body["city"] = "Town\nX-Injected: yes";
         await app.Client().SignByApiAsync(letter.Slug, body);
-        await Task.Delay(1000);
+        await app.DrainOutboxAsync(); // whatever this signature sends has gone out
         foreach (var message in app.Smtp.Received)
         {
             Assert.DoesNotContain(message.Bcc.Mailboxes, m => m.Address == "victim@example.org");

@@ -15,31 +15,22 @@ public class OutboxTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         app.Smtp.Refusing = true;
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Patient Signer", email));
 
-        await Eventually(() => app.Db(db => db.Outbox.AnyAsync(m => m.ToAddress == email && m.Attempts >= 1)));
+        await Eventually.HoldsAsync(() => app.Db(db => db.Outbox.AnyAsync(m => m.ToAddress == email && m.Attempts >= 1)));
         Assert.Empty(app.Smtp.To(email));
         var failed = await app.Db(db => db.Outbox.SingleAsync(m => m.ToAddress == email));
         Assert.Null(failed.SentAt);
         Assert.NotNull(failed.LastError);
 
         app.Smtp.Refusing = false;
-        await Task.Delay(500);
+        await app.DrainOutboxAsync();
         Assert.Empty(app.Smtp.To(email)); // not before its back-off has passed
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await app.ConfirmationPathAsync(email);
-        await Task.Delay(1000); // time for a second copy, if there were going to be one
+        await Eventually.HoldsAsync(async () => (await app.Db(db => db.Outbox.SingleAsync(m => m.ToAddress == email))).SentAt != null, "the message marked sent");
+        await app.DrainOutboxAsync(); // nothing left that could make a second copy
         Assert.Single(app.Smtp.To(email));
         Assert.NotNull((await app.Db(db => db.Outbox.SingleAsync(m => m.ToAddress == email))).SentAt);
-    }
-
-    static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition never held.");
-            await Task.Delay(100);
-        }
     }
 }
 

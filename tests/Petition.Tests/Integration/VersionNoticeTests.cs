@@ -31,7 +31,7 @@ public class VersionNoticeTests(SqliteFixture fixture) : IClassFixture<SqliteFix
         var notice = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == emails[0]) && m.Subject!.StartsWith("The letter you signed has changed"));
         Assert.Contains("Paragraph 3 now names the rapporteur.", notice.TextBody);
         Assert.Contains("/manage/", notice.TextBody);
-        await Task.Delay(500);
+        await app.DrainOutboxAsync();
         Assert.DoesNotContain(app.Smtp.To(emails[2]), m => m.Subject!.StartsWith("The letter you signed has changed"));
         Assert.True(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letter.Id && a.Action == "letter.version-notice")));
     }
