@@ -55,7 +55,13 @@ public sealed class NginxCacheTests : IAsyncLifetime
 
         // s-maxage (5 s), then at most one stale answer while the proxy fetches the next: the README says 10 s.
         // The proxy's expiry runs on its own (real) clock: asked again until it shows.
-        await Eventually.HoldsAsync(async () => await CountAsync(reader) == before + 1, "the new count through the proxy");
+        // Each instance counts on its own (fake) clock: the other one recounts once that clock has moved on.
+        await Eventually.HoldsAsync(async () =>
+        {
+            first.Clock.Advance(TimeSpan.FromSeconds(5));
+            second.Clock.Advance(TimeSpan.FromSeconds(5));
+            return await CountAsync(reader) == before + 1;
+        }, "the new count through the proxy");
     }
 
     static async Task<int> CountAsync(HttpClient client) =>
