@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Petition.Data.Audit;
-using Petition.Data.Delivery;
 using Petition.Data.Keys;
 using Petition.Data.Letters;
 using Petition.Data.Moderation;
@@ -29,8 +28,6 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SiteKey> SiteKeys => Set<SiteKey>();
     public DbSet<WithdrawnAddress> WithdrawnAddresses => Set<WithdrawnAddress>();
-    public DbSet<Recipient> Recipients => Set<Recipient>();
-    public DbSet<LetterRecipient> LetterRecipients => Set<LetterRecipient>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -45,25 +42,6 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
         var postgres = Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
         if (postgres)
             model.HasPostgresExtension("pg_trgm");
-
-        model.Entity<Recipient>(recipient =>
-        {
-            recipient.Property(r => r.Name).HasMaxLength(300);
-            recipient.Property(r => r.Emails).HasMaxLength(1000);
-            recipient.Property(r => r.Country).HasMaxLength(2);
-            recipient.Property(r => r.Organisation).HasMaxLength(300);
-            recipient.Property(r => r.Language).HasMaxLength(16);
-            recipient.HasIndex(r => r.Name);
-        });
-        model.Entity<LetterRecipient>(entry =>
-        {
-            entry.HasIndex(r => new { r.LetterId, r.RecipientId }).IsUnique();
-            entry.HasOne<Letter>().WithMany().HasForeignKey(r => r.LetterId).OnDelete(DeleteBehavior.Cascade);
-            entry.HasOne(r => r.Recipient).WithMany().HasForeignKey(r => r.RecipientId).OnDelete(DeleteBehavior.Restrict);
-            entry.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
-            entry.Property(r => r.ResponseText).HasMaxLength(20_000);
-            entry.Property(r => r.Reference).HasMaxLength(200);
-        });
 
         model.Entity<Letter>(letter =>
         {
