@@ -19,8 +19,15 @@ public enum FormVerdict { Person, Honeypot, NoStamp, Expired, TooFast, Spent }
 /// the first stamp, so a person who was quick (autofill) or corrected a mistake is through on the next send; and each
 /// refusal is counted where organisers see it (<see cref="RobotCheckTally"/>) and in the metrics.
 /// </summary>
-public class FormTiming(IDataProtectionProvider protection, IMemoryCache spent, TimeProvider time, IOptions<SigningOptions> options)
+public sealed class FormTiming(IDataProtectionProvider protection, TimeProvider time, IOptions<SigningOptions> options) : IDisposable
 {
+    /// <summary>
+    /// Stamps spent on this instance, a short hash each, at most a million: a viral letter signs thousands a minute
+    /// through the form, and a set that grows with every signature would be the flood's way to exhaust memory. When
+    /// full, the oldest are dropped first; such a stamp is still bound to its letter and its age.
+    /// </summary>
+    const int MaxSpent = 1_000_000;
+    readonly MemoryCache spent = new(new MemoryCacheOptions { SizeLimit = MaxSpent, CompactionPercentage = 0.1 });
     readonly IDataProtector protector = protection.CreateProtector("Petition.SignForm.Started.v2");
 
     /// <summary>A new stamp: this letter, now.</summary>
@@ -50,8 +57,8 @@ public class FormTiming(IDataProtectionProvider protection, IMemoryCache spent, 
     /// <summary>A signature was taken with this stamp: it cannot be used again here.</summary>
     public void Spend(string? stamp)
     {
-        if (!string.IsNullOrEmpty(stamp))
-            spent.Set(SpentKey(stamp), true, options.Value.FormLifetime);
+        if (options.Value.MinimumFillTime > TimeSpan.Zero && !string.IsNullOrEmpty(stamp))
+            spent.Set(SpentKey(stamp), true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.FormLifetime });
     }
 
     DateTimeOffset? Started(string? stamp, string slug)
@@ -72,7 +79,9 @@ public class FormTiming(IDataProtectionProvider protection, IMemoryCache spent, 
 
     bool IsExpired(DateTimeOffset started) => time.GetUtcNow() - started > options.Value.FormLifetime;
 
-    static string SpentKey(string stamp) => "form-stamp:" + stamp;
+    static string SpentKey(string stamp) => Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp)), 0, 16);
+
+    public void Dispose() => spent.Dispose();
 }
 
 /// <summary>

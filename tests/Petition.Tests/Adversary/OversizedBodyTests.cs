@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Petition.Tests.Admin;
 using Petition.Tests.Infrastructure;
 
 namespace Petition.Tests.Adversary;
@@ -31,5 +32,19 @@ public class OversizedBodyTests(SqliteFixture fixture) : IClassFixture<SqliteFix
     {
         var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = new string('x', 200 * 1024) });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await app.Client().PostAsync(path, form)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_letter_editor_still_takes_a_long_letter_in_any_script()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("long"));
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var url = $"/admin/letters/{letter.Slug}/edit";
+        var page = await admin.GetDocumentAsync(url);
+        var body = string.Concat(Enumerable.Repeat("国际人权审议呼吁书。", 9_000)); // 90,000 characters, 270 KB in UTF-8
+        var saved = await admin.SubmitAsync(page, url, new Dictionary<string, string> { ["Input.Body"] = body, ["Input.ChangeSummary"] = "Long" },
+            "form[method=post]:not(.staff-menu)");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(body, await app.Db(db => db.Letters.Where(l => l.Id == letter.Id).Select(l => l.Body).SingleAsync()));
     }
 }

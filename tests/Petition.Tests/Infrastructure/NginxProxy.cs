@@ -75,7 +75,7 @@ public sealed class NginxProxy : IAsyncDisposable
             }
             catch (HttpRequestException) when (attempt < 200 && !process.HasExited)
             {
-                await Task.Delay(50);
+                await Task.Delay(50); // nginx is another process on the real clock: its start is polled
             }
             catch (HttpRequestException)
             {

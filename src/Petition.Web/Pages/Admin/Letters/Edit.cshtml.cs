@@ -10,6 +10,7 @@ using Petition.Web.Signing;
 namespace Petition.Web.Pages.Admin.Letters;
 
 /// <summary>Creates (at /admin/letters/new) and edits a letter; only admins reach it (see AdminAccess).</summary>
+[RequestSizeLimit(Front.BodyLimits.LetterTextMaxBytes)]
 public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMarkdown markdown, Managing.VersionNotices notices) : PageModel
 {
     [BindProperty] public LetterForm Input { get; set; } = new() { Status = LetterStatus.Draft };

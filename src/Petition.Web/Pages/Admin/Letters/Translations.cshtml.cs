@@ -11,6 +11,7 @@ using Petition.Web.Signing;
 namespace Petition.Web.Pages.Admin.Letters;
 
 /// <summary>The letter's title and text in other languages (admins only, see AdminAccess).</summary>
+[RequestSizeLimit(Front.BodyLimits.LetterTextMaxBytes)]
 public class TranslationsModel(PetitionDbContext db, LetterTranslator translator, LetterMarkdown markdown) : PageModel
 {
     [BindProperty] public TranslationForm Input { get; set; } = new();
