@@ -36,6 +36,7 @@ public sealed class AppProcess : IAsyncDisposable
             ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
             ["Database__Provider"] = database.Provider,
             ["ConnectionStrings__Petition"] = database.ConnectionString,
+            ["Keys__KeyFile"] = database.KeyFile,
             ["Database__MigrateOnStart"] = "true",
             ["RateLimiting__Enabled"] = "false",
             ["Email__Smtp__Host"] = "",

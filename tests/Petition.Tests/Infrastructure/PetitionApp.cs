@@ -40,6 +40,7 @@ public class PetitionApp : WebApplicationFactory<Program>
             ["Database:Provider"] = database.Provider,
             ["Database:MigrateOnStart"] = "true",
             ["ConnectionStrings:Petition"] = database.ConnectionString,
+            ["Keys:KeyFile"] = database.KeyFile,
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = smtp.Port.ToString(),
             ["Email:Smtp:Security"] = "None",

@@ -12,6 +12,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public required string Provider { get; init; }
     public required string ConnectionString { get; init; }
+
+    /// <summary>The key-encryption key file of the apps on this database (made by the first to start), beside it and not in it.</summary>
+    public string KeyFile { get; } = Path.Combine(Path.GetTempPath(), "petition-tests", "keys", Guid.NewGuid().ToString("N"), "petition.key");
     string? postgresName;
     string? sqliteDirectory;
 
@@ -67,6 +70,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 }
             }
         }
+        try { Directory.Delete(Path.GetDirectoryName(KeyFile)!, recursive: true); }
+        catch (IOException) { /* cleaned with the temp folder */ }
+        catch (UnauthorizedAccessException) { }
         if (sqliteDirectory is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
