@@ -61,7 +61,15 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
 
         model.Entity<Signature>(signature =>
         {
-            signature.HasIndex(s => new { s.LetterId, s.EmailCanonical }).IsUnique();
+            // Personal data is stored only sealed (PersonalDataInterceptor): these are what the app works with in memory.
+            signature.Ignore(s => s.Email);
+            signature.Ignore(s => s.IpAddress);
+            signature.Ignore(s => s.UserAgent);
+            signature.Property(s => s.EmailHash).HasMaxLength(64);
+            signature.Property(s => s.DomainHash).HasMaxLength(64);
+            signature.Property(s => s.CountryHash).HasMaxLength(64);
+            signature.Property(s => s.CategoryHash).HasMaxLength(64);
+            signature.HasIndex(s => new { s.LetterId, s.EmailHash }).IsUnique();
             signature.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
             // The public list: one letter's published signatures, newest first, by keyset.
             signature.HasIndex(s => new { s.LetterId, s.State, s.PublishedAt, s.Id });
@@ -78,8 +86,6 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Name).HasMaxLength(SignatureLimits.Name);
-            signature.Property(s => s.Email).HasMaxLength(SignatureLimits.Email);
-            signature.Property(s => s.EmailCanonical).HasMaxLength(SignatureLimits.Email);
             signature.Property(s => s.Title).HasMaxLength(SignatureLimits.Title);
             signature.Property(s => s.Organization).HasMaxLength(SignatureLimits.Organization);
             signature.Property(s => s.Category).HasMaxLength(SignatureLimits.Category);
@@ -87,8 +93,6 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.Property(s => s.City).HasMaxLength(SignatureLimits.City);
             signature.Property(s => s.Comment).HasMaxLength(SignatureLimits.Comment);
             signature.Property(s => s.SearchText).HasMaxLength(SignatureLimits.Name + SignatureLimits.Organization + 1);
-            signature.Property(s => s.IpAddress).HasMaxLength(64);
-            signature.Property(s => s.UserAgent).HasMaxLength(512);
             signature.Property(s => s.ModerationReason).HasMaxLength(1000);
             signature.Property(s => s.ModeratedBy).HasMaxLength(256);
             signature.Property(s => s.NetworkHash).HasMaxLength(64);
@@ -102,6 +106,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             token.HasIndex(t => t.Hash).IsUnique();
             token.Property(t => t.Purpose).HasConversion<string>().HasMaxLength(20);
             token.Property(t => t.NetworkHash).HasMaxLength(64);
+            token.Ignore(t => t.Details);
             token.HasOne(t => t.Signature).WithMany(s => s.Tokens).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -166,9 +171,11 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             // walked past it in id order got slower with every message sent (15 ms after 5,000 here).
             message.HasIndex(m => new { m.NextAttemptAt, m.Id }, "IX_Outbox_Pending")
                 .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
-            message.Property(m => m.ToAddress).HasMaxLength(SignatureLimits.Email);
-            message.Property(m => m.ToName).HasMaxLength(SignatureLimits.Name);
-            message.Property(m => m.Subject).HasMaxLength(500);
+            message.Ignore(m => m.ToAddress);
+            message.Ignore(m => m.ToName);
+            message.Ignore(m => m.Subject);
+            message.Ignore(m => m.TextBody);
+            message.Property(m => m.ToHash).HasMaxLength(64);
             message.Property(m => m.LastError).HasMaxLength(2000);
         });
     }

@@ -571,27 +571,15 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("Sealed")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("ToName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                    b.Property<string>("ToHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -619,6 +607,10 @@ namespace Petition.Migrations.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("CategoryHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("City")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -640,28 +632,27 @@ namespace Petition.Migrations.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<string>("CountryHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                    b.Property<string>("DomainHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.Property<string>("EmailCanonical")
+                    b.Property<string>("EmailHash")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("EmailsSent")
                         .HasColumnType("integer");
 
                     b.Property<bool>("Hidden")
                         .HasColumnType("boolean");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Language")
                         .HasMaxLength(16)
@@ -709,6 +700,15 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("SealedDetails")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedEmail")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SealedRequest")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(321)
@@ -737,10 +737,6 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
                     b.Property<string>("VerifiedDomain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
@@ -758,7 +754,7 @@ namespace Petition.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("LetterId", "EmailCanonical")
+                    b.HasIndex("LetterId", "EmailHash")
                         .IsUnique();
 
                     b.HasIndex("LetterId", "Notable", "NotableOrder");
@@ -783,9 +779,6 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Details")
-                        .HasColumnType("text");
-
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -801,6 +794,9 @@ namespace Petition.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("SealedDetails")
+                        .HasColumnType("bytea");
 
                     b.Property<long>("SignatureId")
                         .HasColumnType("bigint");

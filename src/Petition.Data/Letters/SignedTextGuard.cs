@@ -10,6 +10,8 @@ namespace Petition.Data.Letters;
 /// </summary>
 public sealed class SignedTextGuard : SaveChangesInterceptor
 {
+    public static readonly SignedTextGuard Instance = new();
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

@@ -2,16 +2,25 @@ namespace Petition.Data.Outbox;
 
 /// <summary>
 /// An email waiting to leave. Written in the same transaction as the change that causes it,
-/// so a committed change always has its email and a rolled-back one never does.
+/// so a committed change always has its email and a rolled-back one never does. The recipient, subject and body
+/// are stored only sealed (<see cref="Sealed"/>: the body holds live links), and dropped once the message is sent.
 /// </summary>
 public class OutboxMessage
 {
     public long Id { get; set; }
-    public required string ToAddress { get; set; }
+    public string ToAddress { get; set; } = "";
     public string ToName { get; set; } = "";
-    public required string Subject { get; set; }
+    public string Subject { get; set; } = "";
     /// <summary>Plain text only: nothing a signer typed can become markup in someone's mail reader.</summary>
-    public required string TextBody { get; set; }
+    public string TextBody { get; set; } = "";
+
+    /// <summary>A keyed hash of the recipient's address (see <see cref="RecipientHash"/>): which mail went to an address, without it.</summary>
+    public string? ToHash { get; set; }
+
+    public static string RecipientHash(Sealing.IPersonalDataSeal seal, string address) => seal.Hash("to:" + address.Trim().ToLowerInvariant());
+
+    /// <summary>Recipient, name, subject and body, sealed; null once sent.</summary>
+    public byte[]? Sealed { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public int Attempts { get; set; }

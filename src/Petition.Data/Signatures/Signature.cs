@@ -13,11 +13,17 @@ public class Signature
 
     public required string Name { get; set; }
 
-    /// <summary>As typed, for writing to the signer. Never shown in public.</summary>
-    public required string Email { get; set; }
+    /// <summary>As typed, for writing to the signer. Never shown in public; stored only sealed (<see cref="SealedEmail"/>).</summary>
+    public string Email { get; set; } = "";
 
-    /// <summary>The address reduced to what identifies a mailbox; unique per letter.</summary>
-    public required string EmailCanonical { get; set; }
+    /// <summary>
+    /// A keyed hash (HMAC-SHA256, lower-case hex) of the address reduced to what identifies a mailbox; unique per
+    /// letter. Finds a signer by address without the address being stored.
+    /// </summary>
+    public string EmailHash { get; set; } = "";
+
+    /// <summary>A keyed hash of the address's domain: a moderator narrows the queue by it, and abuse signals count by it.</summary>
+    public string? DomainHash { get; set; }
 
     public string? Title { get; set; }
     public string? Organization { get; set; }
@@ -42,9 +48,25 @@ public class Signature
     /// <summary>Emails this signature has caused; capped so a stranger cannot mail-bomb an address.</summary>
     public int EmailsSent { get; set; }
 
-    /// <summary>Request data kept against abuse, and only as long as needed.</summary>
+    /// <summary>Request data kept against abuse, and only as long as needed; stored only sealed (<see cref="SealedRequest"/>).</summary>
     public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
+
+    /// <summary>What the database holds of <see cref="Email"/>: see <see cref="Sealing.SignatureStorage"/>.</summary>
+    public byte[]? SealedEmail { get; set; }
+
+    /// <summary>Every detail the signer gave, sealed; the clear columns hold only what the public list shows.</summary>
+    public byte[]? SealedDetails { get; set; }
+
+    /// <summary>
+    /// Keyed hashes of the country and the category when they are not in the clear, so moderators still narrow the
+    /// queue by them; null when the clear column holds the value (a hash beside a clear value would name the hash).
+    /// </summary>
+    public string? CountryHash { get; set; }
+    public string? CategoryHash { get; set; }
+
+    /// <summary>The request's address and browser, sealed.</summary>
+    public byte[]? SealedRequest { get; set; }
 
     /// <summary>A hash of the client's network (/24 for IPv4, /48 for IPv6), kept after the address is dropped, for abuse signals.</summary>
     public string? NetworkHash { get; set; }

@@ -19,6 +19,9 @@ public class SignatureToken
     /// <summary>For <see cref="TokenPurpose.Confirm"/>: the details this link's email showed, as JSON; they are what it confirms.</summary>
     public string? Details { get; set; }
 
+    /// <summary>What the database holds of <see cref="Details"/>: they name the signer.</summary>
+    public byte[]? SealedDetails { get; set; }
+
     /// <summary>The network of the request that caused this email, so one client cannot spend another's email budget.</summary>
     public string? NetworkHash { get; set; }
 }

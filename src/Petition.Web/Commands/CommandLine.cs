@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Web.Accounts;
+using Petition.Web.Database;
 using Petition.Web.Letters;
 
 namespace Petition.Web.Commands;
@@ -30,7 +31,7 @@ public static class CommandLine
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         // Building an index on a large table takes far longer than the command timeout a request gets.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        await db.Database.MigrateAsync();
+        await SchemaUpgrade.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<Keys.PersonalDataKeys>(), CancellationToken.None);
         Console.WriteLine($"Database is up to date ({db.Database.ProviderName}).");
         return 0;
     }
@@ -46,7 +47,7 @@ public static class CommandLine
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PetitionDbContext>();
         if (db.Database.IsSqlite())
-            await db.Database.MigrateAsync();
+            await SchemaUpgrade.MigrateAsync(db, services.GetRequiredService<Keys.PersonalDataKeys>(), CancellationToken.None);
         var users = services.GetRequiredService<UserManager<IdentityUser>>();
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { Roles.Admin, Roles.Moderator })

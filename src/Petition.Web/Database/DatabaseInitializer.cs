@@ -15,10 +15,15 @@ public class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<DatabaseO
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+        var keys = scope.ServiceProvider.GetRequiredService<Keys.PersonalDataKeys>();
         if (options.Value.MigrateOnStart ?? options.Value.IsSqlite)
-            await db.Database.MigrateAsync(cancellationToken);
+            await SchemaUpgrade.MigrateAsync(db, keys, cancellationToken);
         if (options.Value.IsSqlite) // readers no longer wait for the writer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // Before the first request: every load and save of a signature seals or opens with them. Without a database
+        // (a migration on PostgreSQL is the operator's step) they are loaded on first use instead.
+        try { await keys.LoadAsync(cancellationToken); }
+        catch (Exception e) when (DatabaseUnavailable.IsUnavailable(e)) { }
         if (options.Value.SeedSampleLetter)
             await scope.ServiceProvider.GetRequiredService<SampleLetter>().EnsureAsync(cancellationToken);
     }

@@ -22,6 +22,8 @@ public static class DatabaseSetup
             : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = Seconds(options.ConnectTimeout) }.ConnectionString;
         var commandTimeout = Seconds(options.CommandTimeout);
 
+        builder.Services.AddSingleton<Keys.PersonalDataKeys>();
+        builder.Services.AddSingleton<Petition.Data.Sealing.IPersonalDataSeal>(s => s.GetRequiredService<Keys.PersonalDataKeys>());
         builder.Services.AddDbContextPool<PetitionDbContext>(db =>
         {
             if (options.IsSqlite)
@@ -29,7 +31,9 @@ public static class DatabaseSetup
             else
                 db.UseNpgsql(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Postgres").CommandTimeout(commandTimeout));
             // Every save passes it: a signed version of a letter's text never changes, whichever code asks.
-            db.AddInterceptors(new Petition.Data.Letters.SignedTextGuard());
+            db.AddInterceptors(Petition.Data.Letters.SignedTextGuard.Instance);
+            // Every save and load of personal data: sealed in the database, whole in the app (decision 025).
+            db.AddInterceptors(Petition.Data.Sealing.PersonalDataInterceptor.Instance);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<PetitionDbContext>();
         // A load balancer polls /healthz; it must hear "503" quickly, not wait out a hung connection.

@@ -154,7 +154,9 @@ public class OutboxDispatcher(
         var now = time.GetUtcNow();
         await db.Outbox.Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.SentAt, now)
-            .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            .SetProperty(x => x.LockedUntil, (DateTimeOffset?)null)
+            // Sent: the recipient, the body and its live links are not kept; the row stays for the counts.
+            .SetProperty(x => x.Sealed, (byte[]?)null), CancellationToken.None);
         sent.Clear();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
@@ -27,7 +28,9 @@ public static class ExportQuery
             if (filter.Category is not null && letter.Fields.Category.PublicSince is { } categorySince)
                 signatures = signatures.Where(s => s.CreatedAt > categorySince);
         }
-        signatures = signatures.Narrowed(filter, byState: scope != ExportScope.Public, DateOf(scope));
+        // The organisers' scopes find sealed countries and categories too; the public one only what is public.
+        signatures = signatures.Narrowed(filter, byState: scope != ExportScope.Public, DateOf(scope),
+            scope == ExportScope.Public ? null : db.GetService<Petition.Data.Sealing.IPersonalDataSeal>());
         if (filter.Notable is { } notable)
             signatures = signatures.Where(s => s.Notable == notable);
         if (filter.Version is { } version)
@@ -44,25 +47,29 @@ public static class ExportQuery
     public static async IAsyncEnumerable<ExportRow> StreamAsync(this IQueryable<Signature> selected, ExportScope scope,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var project = scope == ExportScope.Public ? (Func<IQueryable<Signature>, IQueryable<ExportRow>>)ProjectPublic : Project;
+        var project = scope == ExportScope.Public ? (Func<IQueryable<Signature>, IAsyncEnumerable<ExportRow>>)ProjectPublic : Open;
         var notable = selected.Where(s => s.Notable).OrderBy(s => s.NotableOrder ?? 0).ThenBy(s => s.Id);
-        await foreach (var row in project(notable).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in project(notable).WithCancellation(cancellationToken))
             yield return row;
-        await foreach (var row in project(selected.Where(s => !s.Notable).OrderBy(s => s.Id)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in project(selected.Where(s => !s.Notable).OrderBy(s => s.Id)).WithCancellation(cancellationToken))
             yield return row;
     }
 
-    static IQueryable<ExportRow> Project(IQueryable<Signature> signatures) =>
-        signatures.Select(s => new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, s.Email, s.Title,
-            s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
-            s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
-            s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
-            s.WithdrawnAt));
+    /// <summary>Whole signatures, their sealed data opened as they load (PersonalDataInterceptor), one at a time.</summary>
+    static async IAsyncEnumerable<ExportRow> Open(IQueryable<Signature> signatures)
+    {
+        await foreach (var s in signatures.AsNoTracking().AsAsyncEnumerable())
+            yield return new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, s.Email, s.Title,
+                s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
+                s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
+                s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
+                s.WithdrawnAt);
+    }
 
     /// <summary>The public list never reads an email, a comment or request data from the database at all.</summary>
-    static IQueryable<ExportRow> ProjectPublic(IQueryable<Signature> signatures) =>
+    static IAsyncEnumerable<ExportRow> ProjectPublic(IQueryable<Signature> signatures) =>
         signatures.Select(s => new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, "", s.Title,
             s.Organization, s.Category, s.Country, s.City, null, s.ListPublicly, s.Notable, s.Hidden, s.Language,
             s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, null, s.PublishedAt, null, null, null, null, null, null,
-            false, null, null));
+            false, null, null)).AsAsyncEnumerable();
 }

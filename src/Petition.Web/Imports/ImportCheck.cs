@@ -4,6 +4,8 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Web.Signing;
 
+using Petition.Web.Keys;
+
 namespace Petition.Web.Imports;
 
 public enum ImportLineStatus
@@ -36,7 +38,7 @@ public record ImportReport(string? Problem, IReadOnlyList<CheckedLine> Lines, bo
 /// letter, or earlier in the same file) and who withdrew from it. Nothing is written here: the preview and the
 /// commit both ask it.
 /// </summary>
-public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, TimeProvider time)
+public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, PersonalDataKeys keys, TimeProvider time)
 {
     public async Task<ImportReport> CheckAsync(Letter letter, string text, IReadOnlyDictionary<string, string>? columns,
         CancellationToken cancellationToken)
@@ -89,10 +91,11 @@ public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, Tim
 
     async Task<HashSet<string>> ExistingAsync(int letterId, List<string> canonicals, CancellationToken cancellationToken)
     {
+        var byHash = canonicals.Where(c => c.Length > 0).Distinct().ToDictionary(keys.AddressHash);
         var existing = new HashSet<string>();
-        foreach (var chunk in canonicals.Chunk(500))
-            existing.UnionWith(await db.Signatures.Where(s => s.LetterId == letterId && chunk.Contains(s.EmailCanonical))
-                .Select(s => s.EmailCanonical).ToListAsync(cancellationToken));
+        foreach (var chunk in byHash.Keys.Chunk(500))
+            existing.UnionWith((await db.Signatures.Where(s => s.LetterId == letterId && chunk.Contains(s.EmailHash))
+                .Select(s => s.EmailHash).ToListAsync(cancellationToken)).Select(hash => byHash[hash]));
         return existing;
     }
 

@@ -9,6 +9,8 @@ using Petition.Web.Admin.Audit;
 using Petition.Web.Email;
 using Petition.Web.Signing;
 
+using Petition.Web.Keys;
+
 namespace Petition.Web.Imports;
 
 public enum ImportConfirmation
@@ -27,7 +29,7 @@ public record ImportResult(ImportReport Report, int Imported);
 /// nothing at all, then one transaction with the signatures, their emails and the audit entry.
 /// </summary>
 public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureEmails emails, AuditTrail audit,
-    SignatureCounter counter, OutboxSignal outbox, IOptions<SigningOptions> options, TimeProvider time)
+    SignatureCounter counter, OutboxSignal outbox, IOptions<SigningOptions> options, PersonalDataKeys keys, TimeProvider time)
 {
     public async Task<ImportResult> CommitAsync(Letter letter, string text, string fileName, ImportConfirmation confirmation,
         IReadOnlyDictionary<string, string>? columns, CancellationToken cancellationToken)
@@ -49,13 +51,13 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
                 Source = SignatureSource.Import,
                 Name = "",
                 Email = line.Line.Input.Email!.Trim(),
-                EmailCanonical = line.Canonical,
                 CreatedAt = line.SignedAt ?? now,
                 // The emails speak the line's language, else the letter's own: a French letter's signers read French.
                 Language = line.Line.Language ?? letter.Language,
                 Notable = line.Line.Notable,
                 NotableOrder = line.Line.Notable ? nextNotable++ : null,
             };
+            keys.Identify(signature, line.Canonical);
             SignatureDetails.CopyFrom(letter, line.Line.Input, signature);
             if (confirmation == ImportConfirmation.ConfirmedByOrganiser)
             {

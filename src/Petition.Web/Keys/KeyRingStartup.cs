@@ -17,7 +17,20 @@ public sealed class KeyRingStartup(KeyEncryptionKey key, IOptions<KeyManagementO
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        key.Ensure();
+        try
+        {
+            key.Ensure();
+            await SealClearKeysAsync(cancellationToken);
+        }
+        catch (Exception e) when (Database.DatabaseUnavailable.IsUnavailable(e))
+        {
+            // The site starts without its database and answers 503 until it is back; the key is loaded on first use.
+            logger.LogWarning("The database is unavailable at start; the key ring is checked when it is first used.");
+        }
+    }
+
+    async Task SealClearKeysAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         var sealedCount = 0;

@@ -35,7 +35,8 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
         signature.UpdatedAt = time.GetUtcNow();
         if (before != Snapshot(signature) && NeedsReviewAfterChange(signature))
             signature.SendBackToReview(signature.UpdatedAt.Value);
-        Record(signature, "signature.corrected", ipAddress, before, Snapshot(signature));
+        // No address recorded: the signer's request data lives only sealed on the signature, and only for a while.
+        Record(signature, "signature.corrected", ipAddress: null, before, Snapshot(signature));
         await db.SaveChangesAsync(cancellationToken);
         counter.Invalidate(signature.LetterId);
     }

@@ -53,13 +53,15 @@ public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOpt
 
         var requestDataBefore = now - privacy.RequestDataRetention;
         var anonymised = await db.Signatures
-            .Where(s => s.CreatedAt < requestDataBefore && (s.IpAddress != null || s.UserAgent != null))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IpAddress, (string?)null).SetProperty(x => x.UserAgent, (string?)null), cancellationToken);
+            .Where(s => s.CreatedAt < requestDataBefore && s.SealedRequest != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SealedRequest, (byte[]?)null), cancellationToken);
 
         await db.SignatureTokens.Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
 
         var sentBefore = now - privacy.SentMailRetention;
-        await db.Outbox.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+        // Given-up mail goes on the same schedule as sent mail: it holds a recipient and live links too.
+        await db.Outbox.Where(m => (m.SentAt != null && m.SentAt < sentBefore) || (m.FailedAt != null && m.FailedAt < sentBefore))
+            .ExecuteDeleteAsync(cancellationToken);
 
         if (purged + anonymised > 0)
             logger.LogInformation("Retention sweep: {Purged} unconfirmed signatures deleted, {Anonymised} stripped of request data", purged, anonymised);

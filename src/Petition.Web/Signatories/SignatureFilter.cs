@@ -1,6 +1,8 @@
 using System.Globalization;
 using Petition.Data.Signatures;
 
+using Petition.Data.Sealing;
+
 namespace Petition.Web.Signatories;
 
 /// <summary>What the review queue and the exports both narrow a letter's signatures by.</summary>
@@ -44,21 +46,27 @@ public enum FilterDate
 
 public static class SignatureFilters
 {
-    /// <summary>The signatures the filter's state, country, category and dates allow; plain comparisons on every provider.</summary>
+    /// <summary>
+    /// The signatures the filter's state, country, category and dates allow; plain comparisons on every provider.
+    /// With <paramref name="sealedValues"/> (the organisers' views), a country or category that is stored only sealed is
+    /// matched too, by its keyed hash; without it (anything public) only values already in the clear can match.
+    /// </summary>
     public static IQueryable<Signature> Narrowed(this IQueryable<Signature> signatures, SignatureFilter filter, bool byState = true,
-        FilterDate date = FilterDate.Signed)
+        FilterDate date = FilterDate.Signed, IPersonalDataSeal? sealedValues = null)
     {
         if (byState && filter.State is { } state)
             signatures = signatures.Where(s => s.State == state);
         if (!string.IsNullOrWhiteSpace(filter.Country))
         {
             var country = filter.Country.Trim().ToUpperInvariant();
-            signatures = signatures.Where(s => s.Country == country);
+            var hash = sealedValues is null ? null : SignatureStorage.CountryHash(sealedValues, country);
+            signatures = hash is null ? signatures.Where(s => s.Country == country) : signatures.Where(s => s.Country == country || s.CountryHash == hash);
         }
         if (!string.IsNullOrWhiteSpace(filter.Category))
         {
             var category = filter.Category.Trim();
-            signatures = signatures.Where(s => s.Category == category);
+            var hash = sealedValues is null ? null : SignatureStorage.CategoryHash(sealedValues, category);
+            signatures = hash is null ? signatures.Where(s => s.Category == category) : signatures.Where(s => s.Category == category || s.CategoryHash == hash);
         }
         if (filter.FromUtc() is { } from)
             signatures = date == FilterDate.Published ? signatures.Where(s => s.PublishedAt >= from) : signatures.Where(s => s.CreatedAt >= from);

@@ -1,6 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
+using Petition.Data.Letters;
 using Petition.Data.Outbox;
+using Petition.Data.Sealing;
 using Petition.Data.Signatures;
 
 namespace Petition.Web.Signing;
@@ -14,11 +16,18 @@ namespace Petition.Web.Signing;
 public static class PostgresSignatureInsert
 {
     /// <summary>Inserts what it can inside the caller's transaction; returns the (letter, canonical address) pairs it stored.</summary>
-    public static async Task<HashSet<(int LetterId, string Canonical)>> InsertAsync(NpgsqlConnection connection,
-        NpgsqlTransaction transaction, IReadOnlyList<(Signature Signature, OutboxMessage Email)> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts what it can inside the caller's transaction; returns the (letter, address hash) pairs it stored. What it
+    /// writes follows <see cref="SignatureStorage"/>, as every save does: personal data sealed, clear only what is public.
+    /// </summary>
+    public static async Task<HashSet<(int LetterId, string EmailHash)>> InsertAsync(NpgsqlConnection connection,
+        NpgsqlTransaction transaction, IReadOnlyList<(Signature Signature, OutboxMessage Email, LetterFields Fields)> rows, IPersonalDataSeal seal,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
         var signatures = rows.Select(r => r.Signature).ToList();
+        foreach (var (signature, _, fields) in rows)
+            SignatureStorage.Seal(signature, fields, seal);
         var tokens = rows.Select(r => r.Signature.Tokens.Single()).ToList();
         var emails = rows.Select(r => r.Email).ToList();
         Add(command, "ordinal", Enumerable.Range(0, rows.Count).ToArray());
@@ -27,8 +36,12 @@ public static class PostgresSignatureInsert
         Add(command, "state", signatures.Select(s => s.State.ToString()).ToArray());
         Add(command, "source", signatures.Select(s => s.Source.ToString()).ToArray());
         Add(command, "name", signatures.Select(s => s.Name).ToArray());
-        Add(command, "email", signatures.Select(s => s.Email).ToArray());
-        Add(command, "email_canonical", signatures.Select(s => s.EmailCanonical).ToArray());
+        Add(command, "sealed_email", signatures.Select(s => s.SealedEmail).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
+        Add(command, "email_hash", signatures.Select(s => s.EmailHash).ToArray());
+        Add(command, "domain_hash", signatures.Select(s => s.DomainHash).ToArray());
+        Add(command, "country_hash", signatures.Select(s => s.CountryHash).ToArray());
+        Add(command, "category_hash", signatures.Select(s => s.CategoryHash).ToArray());
+        Add(command, "sealed_details", signatures.Select(s => s.SealedDetails).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
         Add(command, "title", signatures.Select(s => s.Title).ToArray());
         Add(command, "organization", signatures.Select(s => s.Organization).ToArray());
         Add(command, "category", signatures.Select(s => s.Category).ToArray());
@@ -43,8 +56,7 @@ public static class PostgresSignatureInsert
         Add(command, "confirmation_expires_at", signatures.Select(s => s.ConfirmationExpiresAt).ToArray(),
             NpgsqlDbType.Array | NpgsqlDbType.TimestampTz);
         Add(command, "emails_sent", signatures.Select(s => s.EmailsSent).ToArray());
-        Add(command, "ip_address", signatures.Select(s => s.IpAddress).ToArray());
-        Add(command, "user_agent", signatures.Select(s => s.UserAgent).ToArray());
+        Add(command, "sealed_request", signatures.Select(s => s.SealedRequest).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
         Add(command, "network_hash", signatures.Select(s => s.NetworkHash).ToArray());
         Add(command, "language", signatures.Select(s => s.Language).ToArray());
         Add(command, "blocked_reason", signatures.Select(s => s.BlockedReason).ToArray());
@@ -52,10 +64,9 @@ public static class PostgresSignatureInsert
         Add(command, "token_hash", tokens.Select(t => t.Hash).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
         Add(command, "token_created_at", tokens.Select(t => t.CreatedAt).ToArray());
         Add(command, "token_expires_at", tokens.Select(t => t.ExpiresAt).ToArray());
-        Add(command, "to_address", emails.Select(e => e.ToAddress).ToArray());
-        Add(command, "to_name", emails.Select(e => e.ToName).ToArray());
-        Add(command, "subject", emails.Select(e => e.Subject).ToArray());
-        Add(command, "text_body", emails.Select(e => e.TextBody).ToArray());
+        Add(command, "to_hash", emails.Select(e => OutboxMessage.RecipientHash(seal, e.ToAddress)).ToArray());
+        Add(command, "sealed_message", emails.Select(e => SealedStrings.Seal(seal, e.ToAddress, e.ToName, e.Subject, e.TextBody)).ToArray(),
+            NpgsqlDbType.Array | NpgsqlDbType.Bytea);
         Add(command, "email_created_at", emails.Select(e => e.CreatedAt).ToArray());
         Add(command, "next_attempt_at", emails.Select(e => e.NextAttemptAt).ToArray());
 
@@ -77,42 +88,42 @@ public static class PostgresSignatureInsert
     // The caller passes each (letter, address) once, so the joins on it below match one input row each.
     const string Sql = """
         WITH input AS (
-            SELECT * FROM unnest(@ordinal, @letter_id, @letter_version, @state, @source, @name, @email, @email_canonical,
-                @title, @organization, @category, @country, @city, @comment, @list_publicly, @show_verified_badge,
-                @search_text, @created_at, @confirmation_hash, @confirmation_expires_at, @emails_sent, @ip_address,
-                @user_agent, @network_hash, @language, @blocked_reason, @token_purpose, @token_hash, @token_created_at,
-                @token_expires_at, @to_address, @to_name, @subject, @text_body, @email_created_at, @next_attempt_at)
-            AS i(ordinal, letter_id, letter_version, state, source, name, email, email_canonical,
-                title, organization, category, country, city, comment, list_publicly, show_verified_badge,
-                search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent, ip_address,
-                user_agent, network_hash, language, blocked_reason, token_purpose, token_hash, token_created_at,
-                token_expires_at, to_address, to_name, subject, text_body, email_created_at, next_attempt_at)
+            SELECT * FROM unnest(@ordinal, @letter_id, @letter_version, @state, @source, @name, @sealed_email, @email_hash,
+                @domain_hash, @country_hash, @category_hash, @sealed_details, @title, @organization, @category, @country, @city, @comment, @list_publicly,
+                @show_verified_badge, @search_text, @created_at, @confirmation_hash, @confirmation_expires_at, @emails_sent,
+                @sealed_request, @network_hash, @language, @blocked_reason, @token_purpose, @token_hash, @token_created_at,
+                @token_expires_at, @to_hash, @sealed_message, @email_created_at, @next_attempt_at)
+            AS i(ordinal, letter_id, letter_version, state, source, name, sealed_email, email_hash,
+                domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly,
+                show_verified_badge, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
+                sealed_request, network_hash, language, blocked_reason, token_purpose, token_hash, token_created_at,
+                token_expires_at, to_hash, sealed_message, email_created_at, next_attempt_at)
         ),
         signatures AS (
-            INSERT INTO "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "Email", "EmailCanonical",
-                "Title", "Organization", "Category", "Country", "City", "Comment", "ListPublicly", "ShowVerifiedBadge",
-                "SearchText", "CreatedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt", "EmailsSent", "IpAddress",
-                "UserAgent", "NetworkHash", "Language", "BlockedReason", "Notable", "Hidden", "Unsubscribed")
-            SELECT letter_id, letter_version, state, source, name, email, email_canonical,
-                title, organization, category, country, city, comment, list_publicly, show_verified_badge,
-                search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent, ip_address,
-                user_agent, network_hash, language, blocked_reason, false, false, false
+            INSERT INTO "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "SealedEmail", "EmailHash",
+                "DomainHash", "CountryHash", "CategoryHash", "SealedDetails", "Title", "Organization", "Category", "Country", "City", "Comment", "ListPublicly",
+                "ShowVerifiedBadge", "SearchText", "CreatedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt", "EmailsSent",
+                "SealedRequest", "NetworkHash", "Language", "BlockedReason", "Notable", "Hidden", "Unsubscribed")
+            SELECT letter_id, letter_version, state, source, name, sealed_email, email_hash,
+                domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly,
+                show_verified_badge, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
+                sealed_request, network_hash, language, blocked_reason, false, false, false
             FROM input ORDER BY ordinal
-            ON CONFLICT ("LetterId", "EmailCanonical") DO NOTHING
-            RETURNING "Id", "LetterId", "EmailCanonical"
+            ON CONFLICT ("LetterId", "EmailHash") DO NOTHING
+            RETURNING "Id", "LetterId", "EmailHash"
         ),
         stored AS (
             SELECT s."Id", i.* FROM signatures s
-            JOIN input i ON i.letter_id = s."LetterId" AND i.email_canonical = s."EmailCanonical"
+            JOIN input i ON i.letter_id = s."LetterId" AND i.email_hash = s."EmailHash"
         ),
         tokens AS (
             INSERT INTO "SignatureTokens" ("SignatureId", "Purpose", "Hash", "CreatedAt", "ExpiresAt")
             SELECT "Id", token_purpose, token_hash, token_created_at, token_expires_at FROM stored
         ),
         emails AS (
-            INSERT INTO "Outbox" ("ToAddress", "ToName", "Subject", "TextBody", "CreatedAt", "Attempts", "NextAttemptAt")
-            SELECT to_address, to_name, subject, text_body, email_created_at, 0, next_attempt_at FROM stored ORDER BY ordinal
+            INSERT INTO "Outbox" ("ToHash", "Sealed", "CreatedAt", "Attempts", "NextAttemptAt")
+            SELECT to_hash, sealed_message, email_created_at, 0, next_attempt_at FROM stored ORDER BY ordinal
         )
-        SELECT "LetterId", "EmailCanonical" FROM signatures
+        SELECT "LetterId", "EmailHash" FROM signatures
         """;
 }

@@ -38,7 +38,7 @@ public record SignAttempt(SignatureInput Input, int LetterVersion, string? Block
     {
         var shown = new Signature
         {
-            Name = "", Email = "", EmailCanonical = signature.EmailCanonical, Source = signature.Source,
+            Name = "", Email = "", EmailHash = signature.EmailHash, Source = signature.Source,
             Tokens = signature.Tokens, EmailsSent = signature.EmailsSent,
         };
         ApplyTo(letter, shown);

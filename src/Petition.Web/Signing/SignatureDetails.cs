@@ -47,7 +47,7 @@ public static class SignatureDetails
         signature.UpdatedAt = now; // signed, confirmed and published times stay: the count's history adds up
         signature.Name = "";
         signature.Email = "";
-        signature.EmailCanonical = $"withdrawn:{Guid.NewGuid():N}";
+        signature.EmailHash = $"withdrawn:{Guid.NewGuid():N}";
         signature.Title = signature.Organization = signature.Category = signature.Country = signature.City = signature.Comment = null;
         signature.SearchText = "";
         signature.IpAddress = signature.UserAgent = signature.NetworkHash = null;

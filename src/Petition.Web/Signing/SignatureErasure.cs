@@ -13,9 +13,8 @@ public class SignatureErasure(PetitionDbContext db, WithdrawnAddresses withdrawn
 {
     public async Task EraseAsync(Signature signature, Action recordAudit, CancellationToken cancellationToken)
     {
-        // Hashed before the transaction opens: the key, made on first use, is written through a connection of its
-        // own, which SQLite would keep waiting behind this transaction's lock.
-        var hash = signature.State == SignatureState.Withdrawn ? null : await withdrawn.HashAsync(signature.EmailCanonical, cancellationToken);
+        // The signature's own address hash is the one withdrawal records keep.
+        var hash = signature.State == SignatureState.Withdrawn ? null : signature.EmailHash;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (hash is not null)
             await withdrawn.RecordAsync(signature.LetterId, hash, cancellationToken);

@@ -7,6 +7,7 @@ using Petition.Data.Letters;
 using Petition.Data.Outbox;
 using Petition.Data.Signatures;
 using Petition.Web.Abuse;
+using Petition.Web.Keys;
 
 namespace Petition.Web.Signing;
 
@@ -24,6 +25,7 @@ public class SignatureWriter(
     PetitionDbContext db,
     SignatureEmails emails,
     TimeProvider time,
+    PersonalDataKeys keys,
     IOptions<SigningOptions> options,
     ILogger<SignatureWriter> logger)
 {
@@ -53,8 +55,8 @@ public class SignatureWriter(
         var firsts = batch.DistinctBy(p => (p.Letter.Id, p.Canonical))
             .OrderBy(p => p.Letter.Id).ThenBy(p => p.Canonical, StringComparer.Ordinal).ToList();
         var inserted = await PostgresSignatureInsert.InsertAsync(transaction.Connection!, transaction,
-            firsts.Select(New).ToList(), cancellationToken);
-        var done = firsts.Where(p => inserted.Contains((p.Letter.Id, p.Canonical))).ToHashSet(ReferenceEqualityComparer.Instance);
+            firsts.Select(p => New(p) is var (signature, email) ? (signature, email, p.Letter.Fields) : default).ToList(), keys, cancellationToken);
+        var done = firsts.Where(p => inserted.Contains((p.Letter.Id, keys.AddressHash(p.Canonical)))).ToHashSet(ReferenceEqualityComparer.Instance);
         return batch.Where(p => !done.Contains(p)).ToList();
     }
 
@@ -62,13 +64,13 @@ public class SignatureWriter(
     async Task WriteTrackedAsync(IReadOnlyList<PendingSignature> batch, CancellationToken cancellationToken)
     {
         var letterIds = batch.Select(p => p.Letter.Id).Distinct().ToList();
-        var canonicals = batch.Select(p => p.Canonical).Distinct().ToList();
+        var hashes = batch.Select(p => keys.AddressHash(p.Canonical)).Distinct().ToList();
         var known = await db.Signatures.Include(s => s.Tokens)
-            .Where(s => letterIds.Contains(s.LetterId) && canonicals.Contains(s.EmailCanonical))
-            .ToDictionaryAsync(s => (s.LetterId, s.EmailCanonical), cancellationToken);
+            .Where(s => letterIds.Contains(s.LetterId) && hashes.Contains(s.EmailHash))
+            .ToDictionaryAsync(s => (s.LetterId, s.EmailHash), cancellationToken);
         foreach (var pending in batch)
         {
-            var key = (pending.Letter.Id, pending.Canonical);
+            var key = (pending.Letter.Id, keys.AddressHash(pending.Canonical));
             if (known.TryGetValue(key, out var existing))
                 SignAgain(pending.Letter, existing, pending.Input, pending.Request, pending.Blocked);
             else
@@ -97,10 +99,10 @@ public class SignatureWriter(
             Source = pending.Source,
             Name = "",
             Email = pending.Input.Email!.Trim(),
-            EmailCanonical = pending.Canonical,
             CreatedAt = now,
             BlockedReason = pending.Blocked,
         };
+        keys.Identify(signature, pending.Canonical);
         SignatureDetails.CopyFrom(pending.Letter, pending.Input, signature);
         Remember(pending.Request, signature);
         var token = IssueToken(signature, now);

@@ -8,17 +8,12 @@ namespace Petition.Web.Signing;
 
 /// <summary>
 /// Which addresses withdrew from a letter, so that an organiser's import cannot sign them up again. Only a keyed
-/// hash (HMAC-SHA256, the key one of the <see cref="SiteKeys"/>) of the canonical address is kept: without the key
+/// hash (<see cref="PersonalDataKeys.AddressHash"/>, the same that finds a signature) of the canonical address is kept: without the key
 /// the record names no one, and a withdrawn signer's address is still erased. Signing again through the form
 /// stays open: that is the signer's own choice, confirmed by email.
 /// </summary>
-public class WithdrawnAddresses(PetitionDbContext db, SiteKeys keys)
+public class WithdrawnAddresses(PetitionDbContext db, PersonalDataKeys keys)
 {
-    static readonly SiteKeyKind Kind = new(2, "Petition.Signing.WithdrawnAddresses",
-        () => new SiteKeyValue(RandomNumberGenerator.GetBytes(32), null));
-
-    public async Task<string> HashAsync(string canonical, CancellationToken cancellationToken) =>
-        Hash((await keys.GetAsync(Kind, cancellationToken)).Secret, canonical);
 
     /// <summary>
     /// Written inside the erasure's transaction. A second withdrawal of the same address (signed again, withdrew
@@ -35,15 +30,11 @@ public class WithdrawnAddresses(PetitionDbContext db, SiteKeys keys)
         // A letter no one withdrew from needs neither the key nor a hash.
         if (!await db.WithdrawnAddresses.AnyAsync(w => w.LetterId == letterId, cancellationToken))
             return [];
-        var key = (await keys.GetAsync(Kind, cancellationToken)).Secret;
-        var byHash = canonicals.Distinct().ToDictionary(c => Hash(key, c));
+        var byHash = canonicals.Distinct().ToDictionary(keys.AddressHash);
         var found = new HashSet<string>();
         foreach (var chunk in byHash.Keys.Chunk(500))
             found.UnionWith(await db.WithdrawnAddresses.Where(w => w.LetterId == letterId && chunk.Contains(w.AddressHash))
                 .Select(w => w.AddressHash).ToListAsync(cancellationToken));
         return found.Select(hash => byHash[hash]).ToHashSet();
     }
-
-    static string Hash(byte[] key, string canonical) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
 }

@@ -24,10 +24,11 @@ public static class Seed
             {
                 LetterId = letter.Id, LetterVersion = letter.Version, State = state, Source = SignatureSource.Form,
                 Name = $"Signer {i:0000}", Organization = "Clinic", Country = "FR", ListPublicly = true,
-                Email = email, EmailCanonical = email, NetworkHash = network,
+                Email = email, NetworkHash = network,
                 CreatedAt = now.AddSeconds(-i), ConfirmedAt = state == SignatureState.Unverified ? null : now,
                 PublishedAt = state == SignatureState.Published ? now.AddSeconds(-i) : null,
             };
+            app.Identify(signature, email);
             configure?.Invoke(signature, i);
             signature.RefreshSearchText();
             signatures.Add(signature);

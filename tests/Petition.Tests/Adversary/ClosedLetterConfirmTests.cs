@@ -30,7 +30,7 @@ public class ClosedLetterConfirmTests(SqliteFixture fixture) : IClassFixture<Sql
         var response = await client.SubmitAsync(page, link);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("not open for signatures", (await response.ReadDocumentAsync()).Body!.TextContent);
-        Assert.Equal(SignatureState.Unverified, await app.Db(db => db.Signatures.Where(s => s.EmailCanonical == email).Select(s => s.State).SingleAsync()));
+        Assert.Equal(SignatureState.Unverified, await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(email)).Select(s => s.State).SingleAsync()));
     }
 
     [Fact]
@@ -45,6 +45,6 @@ public class ClosedLetterConfirmTests(SqliteFixture fixture) : IClassFixture<Sql
         app.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(page, link)).StatusCode);
         Assert.Contains("not open for signatures", (await client.GetDocumentAsync(link)).Body!.TextContent);
-        Assert.Equal(SignatureState.Unverified, await app.Db(db => db.Signatures.Where(s => s.EmailCanonical == email).Select(s => s.State).SingleAsync()));
+        Assert.Equal(SignatureState.Unverified, await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(email)).Select(s => s.State).SingleAsync()));
     }
 }

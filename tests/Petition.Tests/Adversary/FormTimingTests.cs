@@ -22,7 +22,7 @@ public class FormTimingTests
         return (client, await client.GetDocumentAsync(url), url);
     }
 
-    static Task<bool> StoredAsync(PetitionApp app, string email) => app.Db(db => db.Signatures.AnyAsync(s => s.Email == email));
+    static Task<bool> StoredAsync(PetitionApp app, string email) => app.Db(db => db.Signatures.AnyAsync(s => s.EmailHash == app.AddressHash(email)));
 
     [Fact]
     public async Task A_signer_who_forgot_the_consent_box_and_sends_again_at_once_is_signed()

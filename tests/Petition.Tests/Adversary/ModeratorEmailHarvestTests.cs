@@ -20,7 +20,7 @@ public class ModeratorEmailHarvestTests(SqliteFixture fixture) : IClassFixture<S
         var letter = await app.AddLetterAsync(Signer.Unique("harvest"));
         var email = $"{Signer.Unique("mailbox")}@who.int";
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Harvested Signer", email));
-        var id = await app.Db(db => db.Signatures.Where(s => s.Email == email).Select(s => s.Id).SingleAsync());
+        var id = await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(email)).Select(s => s.Id).SingleAsync());
         return (letter.Slug, email, id);
     }
 

@@ -21,7 +21,7 @@ public class NotableRenameTests(SqliteFixture fixture) : IClassFixture<SqliteFix
         var client = app.Client();
         await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Ada Laureate", email));
         await client.ConfirmAsync(await app.ConfirmationPathAsync(email));
-        var id = await app.Db(db => db.Signatures.Where(s => s.EmailCanonical == email).Select(s => s.Id).SingleAsync());
+        var id = await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(email)).Select(s => s.Id).SingleAsync());
         if (notable)
             await app.Db(db => db.Signatures.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Notable, true).SetProperty(x => x.NotableOrder, 1)));
         return (id, Signer.ManagePathIn(app.Smtp.To(email)[0]), client);

@@ -57,7 +57,7 @@ public class SmtpDowngradeTests
     static async Task<Petition.Data.Outbox.OutboxMessage> WaitForFirstAttemptAsync(PetitionApp app, string email)
     {
         // The dispatcher runs on its own; its first attempt is what is waited for.
-        await Eventually.HoldsAsync(() => app.Db(db => db.Outbox.AnyAsync(m => m.ToAddress == email && m.Attempts > 0)), "a first attempt");
-        return (await app.Db(db => db.Outbox.AsNoTracking().FirstAsync(m => m.ToAddress == email)));
+        await Eventually.HoldsAsync(() => app.Db(db => db.Outbox.AnyAsync(m => m.ToHash == app.RecipientHash(email) && m.Attempts > 0)), "a first attempt");
+        return (await app.Db(db => db.Outbox.AsNoTracking().FirstAsync(m => m.ToHash == app.RecipientHash(email))));
     }
 }

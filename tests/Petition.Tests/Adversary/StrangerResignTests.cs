@@ -27,7 +27,7 @@ public class StrangerResignTests : IAsyncLifetime
         return client;
     }
 
-    Task<int> EmailsTo(string email) => app.Db(db => db.Outbox.CountAsync(m => m.ToAddress == email));
+    Task<int> EmailsTo(string email) => app.Db(db => db.Outbox.CountAsync(m => m.ToHash == app.RecipientHash(email)));
 
     [Fact]
     public async Task A_stranger_signing_again_changes_nothing_the_owners_link_confirms()
@@ -43,7 +43,7 @@ public class StrangerResignTests : IAsyncLifetime
         var page = await owner.GetDocumentAsync(ownersLink);
         Assert.Contains("Real Owner", page.QuerySelector("dl.details")!.TextContent);
         await owner.SubmitAsync(page, ownersLink);
-        var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailCanonical == email));
+        var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailHash == app.AddressHash(email)));
         Assert.Equal(("Real Owner", SignatureState.Published), (signature.Name, signature.State));
 
         // The stranger's links showed his details; after the owner confirmed, they confirm nothing.
@@ -65,7 +65,7 @@ public class StrangerResignTests : IAsyncLifetime
         Assert.DoesNotContain("Hostile Name", ownersEmail.TextBody);
 
         await From(Owner).ConfirmAsync(ownersLink);
-        Assert.Equal("Real Owner", await app.Db(db => db.Signatures.Where(s => s.EmailCanonical == email).Select(s => s.Name).SingleAsync()));
+        Assert.Equal("Real Owner", await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(email)).Select(s => s.Name).SingleAsync()));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class StrangerResignTests : IAsyncLifetime
 
         var ownersLink = await app.ConfirmationPathAsync(email, nth: 11);
         await From(Owner).ConfirmAsync(ownersLink);
-        var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailCanonical == email));
+        var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailHash == app.AddressHash(email)));
         Assert.Equal(("Real Owner", SignatureState.Published), (signature.Name, signature.State));
     }
 }

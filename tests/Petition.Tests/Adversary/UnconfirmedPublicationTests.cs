@@ -22,7 +22,7 @@ public class UnconfirmedPublicationTests(SqliteFixture fixture) : IClassFixture<
     {
         var email = $"{Signer.Unique("never")}@example.org";
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Never Confirmed", email));
-        var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailCanonical == email));
+        var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailHash == app.AddressHash(email)));
         await moderator.PostHandlerAsync(Console.SignaturePage(letter.Slug, signature.Id), "Decide",
             new Dictionary<string, string> { ["verdict"] = "Reject", ["note"] = "Spam" });
         var rejected = await app.SignatureAsync(signature.Id);
@@ -77,7 +77,7 @@ public class UnconfirmedPublicationTests(SqliteFixture fixture) : IClassFixture<
         var email = $"{Signer.Unique("imp")}@example.org";
         var (admin, preview) = await app.PreviewImportAsync(letter, $"name,email,country\nImported Person,{email},FR\n", "EmailEachSigner");
         await admin.CommitImportAsync(preview, letter.Slug);
-        var imported = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailCanonical == email));
+        var imported = await app.Db(db => db.Signatures.SingleAsync(s => s.EmailHash == app.AddressHash(email)));
 
         var approve = await admin.PostHandlerAsync(Console.Queue(letter.Slug, "?state=Unverified"), "Decide",
             new Dictionary<string, string> { ["command"] = "approve-filter" });

@@ -55,7 +55,7 @@ public class AccessibilityInChromiumTests
         var email = $"{Signer.Unique("axeadmin")}@example.org";
         await app.Client().SignByApiAsync("upr-accountability", Signer.ApiBody("Rosa Review", email));
         await app.Client().ConfirmAsync(await app.ConfirmationPathAsync(email));
-        var signatureId = await app.Db(db => db.Signatures.Where(s => s.Email == email).Select(s => s.Id).SingleAsync());
+        var signatureId = await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(email)).Select(s => s.Id).SingleAsync());
 
         var page = await session.Browser.NewPageAsync();
         await page.GotoAsync($"{app.BaseUrl}/account/login");

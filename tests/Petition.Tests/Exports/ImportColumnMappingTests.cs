@@ -39,8 +39,8 @@ public class ImportColumnMappingTests(SqliteFixture fixture) : IClassFixture<Sql
         Assert.Equal("title", Choice(again, "Your role"));
         await admin.CommitImportAsync(again, letter.Slug);
 
-        var imported = await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).OrderBy(s => s.Name)
-            .Select(s => new { s.Name, s.Country, s.Title }).ToListAsync());
+        var imported = (await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).ToListAsync()))
+            .OrderBy(s => s.Name).Select(s => new { s.Name, s.Country, s.Title }).ToList();
         Assert.Equal([new { Name = "Ama Mensah", Country = (string?)"GH", Title = (string?)"Physician" },
             new { Name = "Jean Dupont", Country = (string?)"CI", Title = (string?)"Journalist" }], imported);
 

@@ -134,6 +134,18 @@ public class PetitionApp : WebApplicationFactory<Program>
         return letter;
     }
 
+    /// <summary>The keyed hash the database finds a signer's address by (it holds no address).</summary>
+    public string AddressHash(string email) =>
+        Services.GetRequiredService<Petition.Web.Keys.PersonalDataKeys>().AddressHash(Petition.Web.Signing.EmailAddress.Canonicalize(email));
+
+    /// <summary>Gives a signature written straight to the database the hashes the app finds it by.</summary>
+    public void Identify(Petition.Data.Signatures.Signature signature, string email) =>
+        Services.GetRequiredService<Petition.Web.Keys.PersonalDataKeys>().Identify(signature, Petition.Web.Signing.EmailAddress.Canonicalize(email));
+
+    /// <summary>The keyed hash of an outbox message's recipient.</summary>
+    public string RecipientHash(string email) =>
+        Petition.Data.Outbox.OutboxMessage.RecipientHash(Services.GetRequiredService<Petition.Data.Sealing.IPersonalDataSeal>(), email);
+
     public Task<int> SignatureCountAsync(string slug) =>
         Db(db => db.Signatures.CountAsync(s => s.Letter.Slug == slug));
 

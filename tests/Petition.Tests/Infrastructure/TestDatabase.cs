@@ -14,7 +14,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public required string ConnectionString { get; init; }
 
     /// <summary>The key-encryption key file of the apps on this database (made by the first to start), beside it and not in it.</summary>
-    public string KeyFile { get; } = Path.Combine(Path.GetTempPath(), "petition-tests", "keys", Guid.NewGuid().ToString("N"), "petition.key");
+    public string KeyFile { get; init; } = Path.Combine(Path.GetTempPath(), "petition-tests", "keys", Guid.NewGuid().ToString("N"), "petition.key");
     string? postgresName;
     string? sqliteDirectory;
 

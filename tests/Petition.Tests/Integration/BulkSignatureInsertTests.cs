@@ -51,7 +51,8 @@ public partial class BulkSignatureInsertTests(SqliteFixture sqlite, PostgresFixt
         var signature = await app.Db(db => db.Signatures.AsNoTracking().Include(s => s.Tokens).SingleAsync(s => s.LetterId == letter.Id));
         var token = Assert.Single(signature.Tokens);
         var row = string.Join(" | ", signature.LetterVersion, signature.State, signature.Source, signature.Name, signature.Email,
-            signature.EmailCanonical, signature.Title, signature.Organization, signature.Category, signature.Country,
+            signature.EmailHash.Length, signature.DomainHash?.Length, signature.SealedEmail is null, signature.SealedDetails is null,
+            signature.SealedRequest is null, signature.Title, signature.Organization, signature.Category, signature.Country,
             signature.City, signature.Comment, signature.ListPublicly, signature.Notable, signature.Hidden,
             signature.ShowVerifiedBadge, signature.Unsubscribed, signature.SearchText, signature.CreatedAt,
             signature.ConfirmationExpiresAt, signature.ConfirmationTokenHash?.Length, signature.EmailsSent,

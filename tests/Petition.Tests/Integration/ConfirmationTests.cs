@@ -94,6 +94,6 @@ public class ConfirmationTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
         for (var i = 0; i < 8; i++)
             Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Flooded", email))).StatusCode);
 
-        Assert.Equal(5, await app.Db(db => db.Outbox.CountAsync(m => m.ToAddress == email)));
+        Assert.Equal(5, await app.Db(db => db.Outbox.CountAsync(m => m.ToHash == app.RecipientHash(email))));
     }
 }

@@ -56,10 +56,11 @@ public class KillDrillTests(ITestOutputHelper output)
 
         await using (var app = await AppProcess.StartAsync(database, mail))
         {
-            var signatures = await EmailsAsync(database, """SELECT "Email" FROM "Signatures" """);
-            var outbox = await EmailsAsync(database, """SELECT "ToAddress" FROM "Outbox" """);
-            Assert.All(accepted, email => Assert.Contains(email, signatures));
-            Assert.All(accepted, email => Assert.Contains(email, outbox));
+            // The database holds keyed hashes, not addresses: every accepted signature is a row, each with its email.
+            var signatures = await CountAsync(database, """SELECT COUNT(*) FROM "Signatures" """);
+            var outbox = await CountAsync(database, """SELECT COUNT(DISTINCT "ToHash") FROM "Outbox" """);
+            Assert.True(signatures >= accepted.Count, $"{signatures} signatures stored for {accepted.Count} accepted");
+            Assert.Equal(signatures, outbox);
 
             var after = $"after-{Guid.NewGuid():N}@example.org";
             Assert.Equal(HttpStatusCode.Accepted, (await app.Client.SignByApiAsync(Slug, Signer.ApiBody("Drill Signer", after))).StatusCode);
@@ -67,15 +68,11 @@ public class KillDrillTests(ITestOutputHelper output)
         Directory.Delete(mail, recursive: true);
     }
 
-    static async Task<HashSet<string>> EmailsAsync(TestDatabase database, string sql)
+    static async Task<long> CountAsync(TestDatabase database, string sql)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var emails = new HashSet<string>();
-        while (await reader.ReadAsync())
-            emails.Add(reader.GetString(0));
-        return emails;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

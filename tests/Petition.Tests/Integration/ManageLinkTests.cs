@@ -28,7 +28,7 @@ public class ManageLinkTests(SqliteFixture fixture) : IClassFixture<SqliteFixtur
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Grace Hopper", email));
         var already = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject!.StartsWith("You have already"));
         Assert.Matches(Signer.ManageLink(), already.TextBody!);
-        Assert.Equal(2, await app.Db(db => db.SignatureTokens.CountAsync(t => t.Signature.Email == email)));
+        Assert.Equal(2, await app.Db(db => db.SignatureTokens.CountAsync(t => t.Signature.EmailHash == app.AddressHash(email))));
     }
 
     [Fact]

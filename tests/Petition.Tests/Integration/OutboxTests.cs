@@ -15,9 +15,9 @@ public class OutboxTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         app.Smtp.Refusing = true;
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Patient Signer", email));
 
-        await Eventually.HoldsAsync(() => app.Db(db => db.Outbox.AnyAsync(m => m.ToAddress == email && m.Attempts >= 1)));
+        await Eventually.HoldsAsync(() => app.Db(db => db.Outbox.AnyAsync(m => m.ToHash == app.RecipientHash(email) && m.Attempts >= 1)));
         Assert.Empty(app.Smtp.To(email));
-        var failed = await app.Db(db => db.Outbox.SingleAsync(m => m.ToAddress == email));
+        var failed = await app.Db(db => db.Outbox.SingleAsync(m => m.ToHash == app.RecipientHash(email)));
         Assert.Null(failed.SentAt);
         Assert.NotNull(failed.LastError);
 
@@ -27,10 +27,10 @@ public class OutboxTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await app.ConfirmationPathAsync(email);
-        await Eventually.HoldsAsync(async () => (await app.Db(db => db.Outbox.SingleAsync(m => m.ToAddress == email))).SentAt != null, "the message marked sent");
+        await Eventually.HoldsAsync(async () => (await app.Db(db => db.Outbox.SingleAsync(m => m.ToHash == app.RecipientHash(email)))).SentAt != null, "the message marked sent");
         await app.DrainOutboxAsync(); // nothing left that could make a second copy
         Assert.Single(app.Smtp.To(email));
-        Assert.NotNull((await app.Db(db => db.Outbox.SingleAsync(m => m.ToAddress == email))).SentAt);
+        Assert.NotNull((await app.Db(db => db.Outbox.SingleAsync(m => m.ToHash == app.RecipientHash(email)))).SentAt);
     }
 }
 

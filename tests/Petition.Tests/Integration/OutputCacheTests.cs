@@ -143,7 +143,7 @@ public class OutputCacheTests(ShortCacheFixture fixture) : IClassFixture<ShortCa
             var signature = new Signature
             {
                 LetterId = letter.Id, LetterVersion = 1, State = SignatureState.Published, Source = SignatureSource.Api,
-                Name = "Elsewhere", Email = "elsewhere@example.org", EmailCanonical = "elsewhere@example.org",
+                Name = "Elsewhere", Email = "elsewhere@example.org", EmailHash = "elsewhere@example.org",
                 ListPublicly = true, CreatedAt = now, ConfirmedAt = now, PublishedAt = now,
             };
             db.Signatures.Add(signature);

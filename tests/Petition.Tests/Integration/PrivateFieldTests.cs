@@ -42,7 +42,7 @@ public abstract class PrivateFieldTests(PetitionApp app)
                 {
                     LetterId = letter.Id, LetterVersion = 1, State = SignatureState.Published, Source = SignatureSource.Form,
                     Name = name, Organization = organisation, Country = country, Category = category, ListPublicly = true,
-                    Email = $"{Guid.NewGuid():N}@example.org", EmailCanonical = $"{Guid.NewGuid():N}@example.org",
+                    Email = $"{Guid.NewGuid():N}@example.org", EmailHash = $"{Guid.NewGuid():N}@example.org",
                     CreatedAt = now, ConfirmedAt = now, PublishedAt = now,
                 };
                 signature.RefreshSearchText();

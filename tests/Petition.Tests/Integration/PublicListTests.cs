@@ -22,7 +22,7 @@ public class PublicListTests(SqliteFixture fixture) : IClassFixture<SqliteFixtur
                 {
                     LetterId = letter.Id, LetterVersion = 1, State = state, Source = SignatureSource.Form,
                     Name = name, Organization = org, Country = country, ListPublicly = listed,
-                    Email = $"{Guid.NewGuid():N}@example.org", EmailCanonical = $"{Guid.NewGuid():N}@example.org",
+                    Email = $"{Guid.NewGuid():N}@example.org", EmailHash = $"{Guid.NewGuid():N}@example.org",
                     CreatedAt = now, ConfirmedAt = now, PublishedAt = state == SignatureState.Published ? now : null,
                 };
                 signature.RefreshSearchText();

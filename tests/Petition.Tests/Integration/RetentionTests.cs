@@ -17,11 +17,17 @@ public class RetentionTests
         await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Never Confirms", "never@example.org"));
         await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Does Confirm", "does@example.org"));
         await client.ConfirmAsync(await app.ConfirmationPathAsync("does@example.org"));
-        await app.Db(db => db.Signatures.ExecuteUpdateAsync(s => s.SetProperty(x => x.IpAddress, "203.0.113.9").SetProperty(x => x.UserAgent, "Test/1.0")));
+        await app.Db(async db =>
+        {
+            foreach (var signature in await db.Signatures.Where(s => s.LetterId == letter.Id).ToListAsync())
+                (signature.IpAddress, signature.UserAgent) = ("203.0.113.9", "Test/1.0");
+            await db.SaveChangesAsync();
+        });
         var sweep = app.Services.GetRequiredService<RetentionSweep>();
 
         // The sweep also runs by itself as the clock passes its interval; calling it here makes the moment certain.
-        Task<List<string>> Names() => app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).OrderBy(s => s.Id).Select(s => s.Name).ToListAsync());
+        async Task<List<string>> Names() => (await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).OrderBy(s => s.Id).ToListAsync()))
+            .Select(s => s.Name).ToList();
         app.Clock.Advance(TimeSpan.FromDays(6));
         await sweep.SweepAsync(default);
         Assert.Equal(["Never Confirms", "Does Confirm"], await Names());
@@ -29,7 +35,7 @@ public class RetentionTests
         app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await sweep.SweepAsync(default);
         Assert.Equal(["Does Confirm"], await Names());
-        Assert.Equal("203.0.113.9", await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).Select(s => s.IpAddress).SingleAsync()));
+        Assert.Equal("203.0.113.9", (await app.Db(db => db.Signatures.SingleAsync(s => s.LetterId == letter.Id))).IpAddress);
 
         app.Clock.Advance(TimeSpan.FromDays(23));
         await sweep.SweepAsync(default);

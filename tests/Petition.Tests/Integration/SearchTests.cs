@@ -21,7 +21,7 @@ public abstract class SearchTests(PetitionApp app)
                 {
                     LetterId = letter.Id, LetterVersion = 1, State = SignatureState.Published, Source = SignatureSource.Api,
                     Name = name, Organization = org, ListPublicly = true, Email = $"{Guid.NewGuid():N}@example.org",
-                    EmailCanonical = $"{Guid.NewGuid():N}@example.org", CreatedAt = now, ConfirmedAt = now, PublishedAt = now,
+                    EmailHash = $"{Guid.NewGuid():N}@example.org", CreatedAt = now, ConfirmedAt = now, PublishedAt = now,
                 };
                 signature.RefreshSearchText();
                 db.Signatures.Add(signature);
@@ -58,7 +58,7 @@ public abstract class SearchTests(PetitionApp app)
                 {
                     LetterId = letter.Id, LetterVersion = 1, State = SignatureState.Published, Source = SignatureSource.Import,
                     Name = name, Organization = "Clinic", ListPublicly = true, Email = $"{i}-{Guid.NewGuid():N}@example.org",
-                    EmailCanonical = $"{i}-{Guid.NewGuid():N}@example.org", CreatedAt = at, ConfirmedAt = at, PublishedAt = at,
+                    EmailHash = $"{i}-{Guid.NewGuid():N}@example.org", CreatedAt = at, ConfirmedAt = at, PublishedAt = at,
                 };
                 signature.RefreshSearchText();
                 db.Signatures.Add(signature);

@@ -53,8 +53,11 @@ public class SmtpOutageTests
         Assert.All(await MessagesAsync(app, emails), m => Assert.Equal(2, m.Attempts));
     }
 
-    static Task<List<Data.Outbox.OutboxMessage>> MessagesAsync(PetitionApp app, List<string> emails) =>
-        app.Db(db => db.Outbox.AsNoTracking().Where(m => emails.Contains(m.ToAddress)).ToListAsync());
+    static Task<List<Data.Outbox.OutboxMessage>> MessagesAsync(PetitionApp app, List<string> emails)
+    {
+        var recipients = emails.Select(app.RecipientHash).ToList();
+        return app.Db(db => db.Outbox.AsNoTracking().Where(m => recipients.Contains(m.ToHash!)).ToListAsync());
+    }
 
     static async Task<bool> AllAsync(PetitionApp app, List<string> emails, Func<Data.Outbox.OutboxMessage, bool> condition)
     {

@@ -21,7 +21,7 @@ public class VersionNoticeTests(SqliteFixture fixture) : IClassFixture<SqliteFix
             await client.SignByApiAsync(letter.Slug, Signer.ApiBody("Version Signer", email));
             await client.ConfirmAsync(await app.ConfirmationPathAsync(email));
         }
-        await app.Db(db => db.Signatures.Where(s => s.Email == emails[2]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Unsubscribed, true)));
+        await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(emails[2])).ExecuteUpdateAsync(s => s.SetProperty(x => x.Unsubscribed, true)));
         await app.Db(db => db.Letters.Where(l => l.Id == letter.Id).ExecuteUpdateAsync(l => l.SetProperty(x => x.Version, 2)));
 
         await using var scope = app.Services.CreateAsyncScope();

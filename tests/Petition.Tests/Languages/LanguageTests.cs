@@ -142,7 +142,7 @@ public class LanguageTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         await confirmer.ConfirmAsync(await app.ConfirmationPathAsync(french));
         await confirmer.ConfirmAsync(await app.ConfirmationPathAsync(english));
 
-        Assert.Equal("fr", await app.Db(db => db.Signatures.Where(s => s.Email == french).Select(s => s.Language).SingleAsync()));
+        Assert.Equal("fr", await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(french)).Select(s => s.Language).SingleAsync()));
         var count = await Visitor().GetFromJsonAsync<JsonElement>($"/api/letters/{letter.Slug}/count");
         Assert.Equal(2, count.GetProperty("signatureCount").GetInt32());
         foreach (var language in new[] { "fr", "en", "zh-Hans" })

@@ -31,7 +31,7 @@ public class PublicWordsTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
         var email = $"{Signer.Unique("old")}@example.org";
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Ada Old", email));
         var mail = await app.Smtp.WaitForAsync(email);
-        await app.Db(db => db.Signatures.Where(s => s.Email == email).ExecuteUpdateAsync(s => s.SetProperty(x => x.Language, (string?)null)));
+        await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(email)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Language, (string?)null)));
         var manage = Signer.ManagePathIn(mail);
 
         var page = await app.Client().GetDocumentAsync(manage + "?culture=fr");

@@ -33,20 +33,20 @@ public class SignatureLifecycleTests
         var expected = AllowedWhenConfirmed.Contains((from, to)) && (to != P || confirmed);
         Assert.Equal(expected, SignatureLifecycle.Allows(from, to, confirmed));
 
-        var signature = new Signature { Name = "x", Email = "x", EmailCanonical = "x", State = from, ConfirmedAt = confirmed ? DateTimeOffset.UnixEpoch : null };
+        var signature = new Signature { Name = "x", Email = "x", EmailHash = "x", State = from, ConfirmedAt = confirmed ? DateTimeOffset.UnixEpoch : null };
         var moved = signature.MoveTo(to, DateTimeOffset.UnixEpoch);
         Assert.Equal(expected, moved.Done);
         Assert.Equal(expected ? to : from, signature.State);
         Assert.Equal(expected && (from == P || to == P), moved.PublicViewChanged);
 
         var query = SignatureLifecycle.CanBecome(to).Compile();
-        Assert.Equal(expected, query(new Signature { Name = "x", Email = "x", EmailCanonical = "x", State = from, ConfirmedAt = confirmed ? DateTimeOffset.UnixEpoch : null }));
+        Assert.Equal(expected, query(new Signature { Name = "x", Email = "x", EmailHash = "x", State = from, ConfirmedAt = confirmed ? DateTimeOffset.UnixEpoch : null }));
     }
 
     [Fact]
     public void Approval_of_a_rejected_signature_that_was_never_confirmed_is_refused()
     {
-        var signature = new Signature { Name = "x", Email = "x", EmailCanonical = "x", State = R };
+        var signature = new Signature { Name = "x", Email = "x", EmailHash = "x", State = R };
         Assert.False(signature.Approve("moderator", DateTimeOffset.UnixEpoch).Done);
         Assert.Null(signature.PublishedAt);
     }
@@ -54,7 +54,7 @@ public class SignatureLifecycleTests
     [Fact]
     public void Confirmation_of_a_blocked_signature_rejects_it_and_changes_nothing_public()
     {
-        var signature = new Signature { Name = "x", Email = "x", EmailCanonical = "x", State = U };
+        var signature = new Signature { Name = "x", Email = "x", EmailHash = "x", State = U };
         var moved = signature.Confirm(preModerated: false, blockedReason: "disposable domain", DateTimeOffset.UnixEpoch);
         Assert.Equal((true, false), (moved.Done, moved.PublicViewChanged));
         Assert.Equal(R, signature.State);

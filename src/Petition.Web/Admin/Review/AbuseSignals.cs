@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 
+using Petition.Web.Keys;
+
 namespace Petition.Web.Admin.Review;
 
 public enum SignalKind { Domain, Network }
@@ -23,7 +25,7 @@ public record Signal(SignalKind Kind, string Key, DateTimeOffset Hour, int Count
 /// hour at or above the threshold and at least three times that domain's or network's hourly average over the
 /// window, so a big provider's steady flow is not flagged but a sudden burst is.
 /// </summary>
-public class AbuseSignals(PetitionDbContext db, TimeProvider time)
+public class AbuseSignals(PetitionDbContext db, PersonalDataKeys keys, TimeProvider time)
 {
     public const int SpikeFactor = 3;
 
@@ -33,11 +35,16 @@ public class AbuseSignals(PetitionDbContext db, TimeProvider time)
         var since = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1 - hours);
         var rows = await db.Signatures.AsNoTracking()
             .Where(s => s.LetterId == letterId && s.ConfirmedAt != null && s.CreatedAt >= since)
-            .Select(s => new { s.CreatedAt, s.EmailCanonical, s.NetworkHash })
+            .Select(s => new { s.CreatedAt, s.DomainHash, s.NetworkHash, s.SealedEmail })
             .ToListAsync(cancellationToken);
+        // Counted by the domain's keyed hash; named by opening one address of each.
+        var domains = rows.Where(r => r.DomainHash is not null).GroupBy(r => r.DomainHash!)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.SealedEmail).FirstOrDefault(e => e is not null) is { } sealedEmail
+                ? Signing.EmailAddress.Domain(Petition.Data.Sealing.SealedStrings.Open(keys, sealedEmail, 1)[0] ?? "").ToLowerInvariant()
+                : "(erased)");
 
         static DateTimeOffset HourOf(DateTimeOffset at) => new(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);
-        var keyed = rows.Select(r => (SignalKind.Domain, Key: r.EmailCanonical[(r.EmailCanonical.LastIndexOf('@') + 1)..], Hour: HourOf(r.CreatedAt.ToUniversalTime())))
+        var keyed = rows.Where(r => r.DomainHash is not null).Select(r => (SignalKind.Domain, Key: domains[r.DomainHash!], Hour: HourOf(r.CreatedAt.ToUniversalTime())))
             .Concat(rows.Where(r => r.NetworkHash is not null).Select(r => (SignalKind.Network, Key: r.NetworkHash!, Hour: HourOf(r.CreatedAt.ToUniversalTime()))));
 
         var signals = new List<Signal>();

@@ -1,23 +1,25 @@
 using Petition.Data.Signatures;
 using Petition.Web.Signatories;
 
+using Petition.Web.Keys;
+
 namespace Petition.Web.Admin.Review;
 
 public static class ReviewQueries
 {
     /// <summary>
     /// One letter's signatures narrowed by the filter; every provider runs it as plain comparisons and LIKE. The
-    /// search looks in names and organisations, and in addresses only for an admin (<see cref="AddressView"/>): a
-    /// moderator narrows by domain, never finds or confirms a mailbox.
+    /// search looks in the public names and organisations (the clear columns), and a whole address only for an admin
+    /// (<see cref="AddressView"/>): a moderator narrows by domain, never finds or confirms a mailbox.
     /// </summary>
     public static IQueryable<Signature> Matching(this IQueryable<Signature> signatures, int letterId, ReviewFilter filter,
-        bool searchAddresses = false)
+        PersonalDataKeys keys, bool searchAddresses = false)
     {
-        signatures = signatures.Where(s => s.LetterId == letterId).Narrowed(filter);
+        signatures = signatures.Where(s => s.LetterId == letterId).Narrowed(filter, sealedValues: keys);
         if (!string.IsNullOrWhiteSpace(filter.Domain))
         {
-            var suffix = "@" + filter.Domain.Trim().TrimStart('@').ToLowerInvariant();
-            signatures = signatures.Where(s => s.EmailCanonical.EndsWith(suffix));
+            var domain = keys.DomainHash(filter.Domain);
+            signatures = signatures.Where(s => s.DomainHash == domain);
         }
         if (!string.IsNullOrWhiteSpace(filter.Network))
         {
@@ -27,8 +29,10 @@ public static class ReviewQueries
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var term = filter.Q.Trim().ToLowerInvariant();
-            signatures = searchAddresses
-                ? signatures.Where(s => s.SearchText.Contains(term) || s.EmailCanonical.Contains(term))
+            // An address is found whole (its keyed hash), never by a part: the database does not hold it.
+            var address = searchAddresses && Signing.EmailAddress.IsValid(term) ? keys.AddressHash(Signing.EmailAddress.Canonicalize(term)) : null;
+            signatures = address is not null
+                ? signatures.Where(s => s.SearchText.Contains(term) || s.EmailHash == address)
                 : signatures.Where(s => s.SearchText.Contains(term));
         }
         return signatures;

@@ -9,7 +9,7 @@ using Petition.Web.Signatories;
 
 namespace Petition.Web.Pages.Admin.Letters;
 
-public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderation) : PageModel
+public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderation, Keys.PersonalDataKeys keys) : PageModel
 {
     public const int PageSize = 100;
 
@@ -42,7 +42,7 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
         FilterIsValid = validation.IsValid;
         if (FilterIsValid)
         {
-            var matching = db.Signatures.AsNoTracking().Matching(letter.Id, Filter, AddressView.MayReveal(User));
+            var matching = db.Signatures.AsNoTracking().Matching(letter.Id, Filter, keys, AddressView.MayReveal(User));
             Total = await matching.CountAsync(cancellationToken);
             Approvable = await matching.CountAsync(SignatureLifecycle.CanBecome(SignatureState.Published), cancellationToken);
             Rejectable = await matching.CountAsync(SignatureLifecycle.CanBecome(SignatureState.Rejected), cancellationToken);
@@ -81,7 +81,7 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
         else
         {
             var targets = overFilter
-                ? db.Signatures.Matching(letter.Id, Filter, AddressView.MayReveal(User))
+                ? db.Signatures.Matching(letter.Id, Filter, keys, AddressView.MayReveal(User))
                 : db.Signatures.Where(s => s.LetterId == letter.Id && ids.Contains(s.Id));
             var scope = overFilter ? $"filter ({Filter.Describe()})" : "a selection";
             var decision = await moderation.DecideAsync(letter.Id, targets, verdict.Value,
@@ -98,7 +98,7 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
     async Task<string?> Unagreed(int letterId, Verdict verdict, int? expected, bool agreed, CancellationToken cancellationToken)
     {
         var to = verdict == Verdict.Approve ? SignatureState.Published : SignatureState.Rejected;
-        var count = await db.Signatures.Matching(letterId, Filter).CountAsync(SignatureLifecycle.CanBecome(to), cancellationToken);
+        var count = await db.Signatures.Matching(letterId, Filter, keys).CountAsync(SignatureLifecycle.CanBecome(to), cancellationToken);
         if (expected is not null && expected != count)
             return $"The queue changed since it was shown: this would now change {count:N0}, not {expected:N0}. Nothing was decided; look again.";
         if (count > PageSize && !agreed)
