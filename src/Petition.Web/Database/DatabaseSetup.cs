@@ -27,7 +27,10 @@ public static class DatabaseSetup
         builder.Services.AddDbContextPool<PetitionDbContext>(db =>
         {
             if (options.IsSqlite)
+            {
                 db.UseSqlite(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Sqlite").CommandTimeout(commandTimeout));
+                db.AddInterceptors(SqliteSecureDelete.Instance);
+            }
             else
                 db.UseNpgsql(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Postgres").CommandTimeout(commandTimeout));
             // Every save passes it: a signed version of a letter's text never changes, whichever code asks.

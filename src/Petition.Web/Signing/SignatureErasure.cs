@@ -24,6 +24,8 @@ public class SignatureErasure(PetitionDbContext db, WithdrawnAddresses withdrawn
         recordAudit();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (db.Database.IsSqlite()) // the log still holds the page as it was before the erasure
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
     }
 
     /// <summary>
