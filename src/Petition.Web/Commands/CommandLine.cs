@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Petition.Data;
 using Petition.Web.Accounts;
 using Petition.Web.Database;
@@ -18,19 +19,32 @@ public static class CommandLine
             return false;
         Environment.ExitCode = args[0] switch
         {
-            "migrate" => await MigrateAsync(app),
+            "migrate" => await MigrateAsync(app, Option(args, "--to")),
             "create-admin" => await CreateAdminAsync(app, Option(args, "--email"), Option(args, "--password")),
             _ => Unknown(args[0]),
         };
         return true;
     }
 
-    static async Task<int> MigrateAsync(WebApplication app)
+    /// <summary>Up to date, or with --to, to (or back to) that migration: to roll a release back, or to load data as an older version wrote it.</summary>
+    static async Task<int> MigrateAsync(WebApplication app, string? target)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         // Building an index on a large table takes far longer than the command timeout a request gets.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        if (target is not null)
+        {
+            var name = db.Database.GetMigrations().FirstOrDefault(m => m == target || m.EndsWith("_" + target, StringComparison.Ordinal));
+            if (name is null)
+            {
+                Console.Error.WriteLine($"No migration named {target}.");
+                return 2;
+            }
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(name);
+            Console.WriteLine($"Database is at {name} ({db.Database.ProviderName}).");
+            return 0;
+        }
         await SchemaUpgrade.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<Keys.PersonalDataKeys>(), CancellationToken.None);
         Console.WriteLine($"Database is up to date ({db.Database.ProviderName}).");
         return 0;

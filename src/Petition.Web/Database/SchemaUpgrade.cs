@@ -39,7 +39,7 @@ public static class SchemaUpgrade
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            while (await SealSignaturesAsync(connection, fields, keys, cancellationToken) > 0) { }
+            for (var after = 0L; await SealSignaturesAsync(connection, fields, keys, after, cancellationToken) is { } last; after = last) { }
             await SealColumnAsync(connection, """SELECT "Id", "Details" FROM "SignatureTokens" WHERE "Details" IS NOT NULL""",
                 """UPDATE "SignatureTokens" SET "SealedDetails" = @sealed, "Details" = NULL WHERE "Id" = @id""",
                 r => SealedStrings.Seal(keys, r.GetString(1)), cancellationToken);
@@ -62,9 +62,9 @@ public static class SchemaUpgrade
 
     static string? Text(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
-    /// <summary>Seals one chunk of signatures written in the clear; returns how many it sealed.</summary>
-    static async Task<int> SealSignaturesAsync(DbConnection connection, Dictionary<int, LetterFields> fields, PersonalDataKeys keys,
-        CancellationToken cancellationToken)
+    /// <summary>Seals the next chunk (by id) of signatures written in the clear; returns the last id it read, null at the end.</summary>
+    static async Task<long?> SealSignaturesAsync(DbConnection connection, Dictionary<int, LetterFields> fields, PersonalDataKeys keys,
+        long after, CancellationToken cancellationToken)
     {
         var rows = new List<Signature>();
         var canonicals = new Dictionary<long, string>();
@@ -73,8 +73,9 @@ public static class SchemaUpgrade
             select.CommandText = """
                 SELECT "Id", "LetterId", "Email", "EmailCanonical", "IpAddress", "UserAgent", "Name", "Title", "Organization",
                     "Category", "Country", "City", "Comment", "ListPublicly", "CreatedAt"
-                FROM "Signatures" WHERE "EmailCanonical" IS NOT NULL ORDER BY "Id" LIMIT 1000
+                FROM "Signatures" WHERE "Id" > @after AND "EmailCanonical" IS NOT NULL ORDER BY "Id" LIMIT 1000
                 """;
+            Add(select, "after", after);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -97,12 +98,12 @@ public static class SchemaUpgrade
             }
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updates = new List<DbCommand>();
         foreach (var s in rows)
         {
             keys.Identify(s, canonicals[s.Id]);
             SignatureStorage.Seal(s, fields[s.LetterId], keys);
-            await using var update = connection.CreateCommand();
-            update.Transaction = transaction;
+            var update = connection.CreateCommand();
             update.CommandText = """
                 UPDATE "Signatures" SET "EmailHash" = @hash, "DomainHash" = @domain, "CountryHash" = @countryHash, "CategoryHash" = @categoryHash, "SealedEmail" = @email,
                     "SealedDetails" = @details, "SealedRequest" = @request, "Name" = @name, "Title" = @title,
@@ -127,10 +128,11 @@ public static class SchemaUpgrade
             Add(update, "comment", s.Comment);
             Add(update, "search", s.SearchText);
             Add(update, "id", s.Id);
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            updates.Add(update);
         }
+        await ExecuteAsync(connection, transaction, updates, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
+        return rows.Count == 0 ? null : rows[^1].Id;
     }
 
     static async Task SealColumnAsync(DbConnection connection, string selectSql, string updateSql, Func<DbDataReader, object?> seal,
@@ -145,18 +147,56 @@ public static class SchemaUpgrade
                 sealedRows.Add((reader.GetInt64(0), seal(reader), hash?.Invoke(reader)));
         }
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updates = new List<DbCommand>();
         foreach (var (id, value, recipient) in sealedRows)
         {
-            await using var update = connection.CreateCommand();
-            update.Transaction = transaction;
+            var update = connection.CreateCommand();
             update.CommandText = updateSql;
             Add(update, "sealed", value);
             Add(update, "id", id);
             if (recipient is not null)
                 Add(update, "hash", recipient);
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            updates.Add(update);
         }
+        await ExecuteAsync(connection, transaction, updates, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>In one round trip where the provider batches (PostgreSQL), else one by one; then disposed.</summary>
+    static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, List<DbCommand> commands, CancellationToken cancellationToken)
+    {
+        if (connection.CanCreateBatch && commands.Count > 0)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var command in commands)
+            {
+                var item = batch.CreateBatchCommand();
+                item.CommandText = command.CommandText;
+                foreach (DbParameter parameter in command.Parameters)
+                    item.Parameters.Add(Copy(item, parameter));
+                batch.BatchCommands.Add(item);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        else
+        {
+            foreach (var command in commands)
+            {
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        foreach (var command in commands)
+            await command.DisposeAsync();
+    }
+
+    static DbParameter Copy(DbBatchCommand item, DbParameter parameter)
+    {
+        var copy = item.CreateParameter();
+        copy.ParameterName = parameter.ParameterName;
+        copy.Value = parameter.Value;
+        return copy;
     }
 
     static void Add(DbCommand command, string name, object? value)
