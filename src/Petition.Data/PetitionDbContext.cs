@@ -85,6 +85,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.HasIndex(s => new { s.LetterId, s.Notable, s.NotableOrder });
             signature.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
+            signature.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Name).HasMaxLength(SignatureLimits.Name);
             signature.Property(s => s.Title).HasMaxLength(SignatureLimits.Title);
             signature.Property(s => s.Organization).HasMaxLength(SignatureLimits.Organization);

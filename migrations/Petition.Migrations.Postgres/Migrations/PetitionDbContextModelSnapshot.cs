@@ -334,6 +334,9 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ContactRetentionDays")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -355,6 +358,9 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<string>("ImportColumns")
                         .HasColumnType("text");
 
+                    b.Property<bool>("IndexSignatories")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -366,6 +372,12 @@ namespace Petition.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("NamesHeld")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("NamesHeldUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("OpensAt")
                         .HasColumnType("timestamp with time zone");
@@ -740,6 +752,11 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<string>("VerifiedDomain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");

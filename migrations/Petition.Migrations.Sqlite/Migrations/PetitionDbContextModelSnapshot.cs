@@ -316,6 +316,9 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosesAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ContactRetentionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -337,6 +340,9 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.Property<string>("ImportColumns")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IndexSignatories")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -348,6 +354,12 @@ namespace Petition.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NamesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NamesHeldUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("OpensAt")
                         .HasColumnType("INTEGER");
@@ -709,6 +721,11 @@ namespace Petition.Migrations.Sqlite.Migrations
 
                     b.Property<string>("VerifiedDomain")
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")

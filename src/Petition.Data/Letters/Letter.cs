@@ -36,6 +36,24 @@ public class Letter
     /// <summary>Switched on by an organiser when the letter is under attack: signing then costs a proof of work.</summary>
     public bool RequireProofOfWork { get; set; }
 
+    /// <summary>The public list shows no names until then (the count still shows); null for at once.</summary>
+    public DateTimeOffset? NamesHeldUntil { get; set; }
+
+    /// <summary>The public list shows no names until an organiser publishes them (for example on delivery).</summary>
+    public bool NamesHeld { get; set; }
+
+    /// <summary>Whether search engines may index the list of signatories; off unless the organiser chooses.</summary>
+    public bool IndexSignatories { get; set; }
+
+    /// <summary>
+    /// Days after the letter closes at which every signer's address and request data are erased, keeping the public
+    /// list and the counts; null to keep them. The privacy notice says so before anyone signs.
+    /// </summary>
+    public int? ContactRetentionDays { get; set; }
+
+    /// <summary>Whether the public list may show names now (<see cref="NamesHeld"/>, <see cref="NamesHeldUntil"/>): the one rule.</summary>
+    public bool NamesPublicAt(DateTimeOffset now) => !NamesHeld && (NamesHeldUntil is null || now >= NamesHeldUntil);
+
     /// <summary>Hosts allowed to frame the embed page (e.g. "https://partner.example").</summary>
     public List<string> EmbedHosts { get; set; } = [];
 

@@ -12,6 +12,7 @@ public record LetterFields
         Category = Category.After(edited.Category, now, anyoneSigned),
         City = City.After(edited.City, now, anyoneSigned),
         Comment = Comment.After(edited.Comment, now, anyoneSigned),
+        Visibilities = edited.Visibilities,
     };
 
     public FieldRule Title { get; init; } = new(FieldMode.Optional, Public: true);
@@ -20,6 +21,15 @@ public record LetterFields
     public FieldRule Category { get; init; } = new(FieldMode.Optional, Public: false);
     public FieldRule City { get; init; } = new(FieldMode.Optional, Public: false);
     public FieldRule Comment { get; init; } = new(FieldMode.Optional, Public: false);
+
+    /// <summary>The visibility levels the form offers, as their words (see <see cref="Signatures.Visibilities"/>), space-separated.</summary>
+    public string Visibilities { get; init; } = "full name-and-country initials counted";
+
+    public IReadOnlyList<Signatures.Visibility> Offered() =>
+        Visibilities.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Signatures.Visibilities.Parse)
+            .OfType<Signatures.Visibility>().Distinct().OrderBy(v => v).ToList() is { Count: > 0 } offered ? offered : [Signatures.Visibility.Full, Signatures.Visibility.Counted];
+
+    public bool Offers(Signatures.Visibility level) => Offered().Contains(level);
 }
 
 public record FieldRule(FieldMode Mode, bool Public)

@@ -92,7 +92,8 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
             m.ToHash = OutboxMessage.RecipientHash(seal, m.ToAddress);
         }
         // What a signature's audit entries hold before and after a change (a correction's old and new details).
-        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.SignatureId is not null))
+        // Added, or changed after loading (loaded values are opened in place): never written in the clear.
+        foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State is EntityState.Added or EntityState.Modified && e.Entity.SignatureId is not null))
         {
             entry.Entity.Before = SealedText.Seal(seal, entry.Entity.Before);
             entry.Entity.After = SealedText.Seal(seal, entry.Entity.After);

@@ -31,7 +31,11 @@ public class Signature
     public string? Country { get; set; }
     public string? City { get; set; }
     public string? Comment { get; set; }
+    /// <summary>Listed at all: false for <see cref="Visibility.Counted"/>. Kept beside the level for the counts' index.</summary>
     public bool ListPublicly { get; set; }
+
+    /// <summary>How much of the signer a listed signature shows; <see cref="Visibility.Counted"/> when not listed.</summary>
+    public Visibility Visibility { get; set; }
     public bool Notable { get; set; }
 
     /// <summary>Lower-cased name and organisation, so search is one LIKE on every provider.</summary>

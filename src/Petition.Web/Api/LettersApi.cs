@@ -115,6 +115,8 @@ public static class LettersApi
         if (letter is null)
             return LetterNotFound(slug);
         http.TagWithLetter(letter.Id); // a confirmation here evicts it, like the letter's count
+        SignatoryIndexing.Apply(http.Response, letter);
+        http.RequestServices.GetRequiredService<Abuse.ListReadTally>().Record(http, letter.Id);
         return TypedResults.Ok(await signatories.QueryAsync(letter,
             new SignatoryQuery(limit ?? 50, after, q, country), cancellationToken));
     }

@@ -20,6 +20,7 @@ public static class CommandLine
         Environment.ExitCode = args[0] switch
         {
             "migrate" => await MigrateAsync(app, Option(args, "--to")),
+            "rotate-keys" => await RotateKeysAsync(app, resume: args.Contains("--resume")),
             "create-admin" => await CreateAdminAsync(app, Option(args, "--email"), Option(args, "--password")),
             _ => Unknown(args[0]),
         };
@@ -47,6 +48,13 @@ public static class CommandLine
         }
         await SchemaUpgrade.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<Keys.PersonalDataKeys>(), CancellationToken.None);
         Console.WriteLine($"Database is up to date ({db.Database.ProviderName}).");
+        return 0;
+    }
+
+    /// <summary>A new personal-data key and everything re-sealed under it; --resume finishes an interrupted run without a new key.</summary>
+    static async Task<int> RotateKeysAsync(WebApplication app, bool resume)
+    {
+        await app.Services.GetRequiredService<Keys.KeyRotation>().RunAsync(newKey: !resume, Console.Out, CancellationToken.None);
         return 0;
     }
 

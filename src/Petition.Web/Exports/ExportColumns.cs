@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Petition.Data.Letters;
+using Petition.Data.Signatures;
 using Petition.Web.Letters;
 
 namespace Petition.Web.Exports;
@@ -68,6 +69,7 @@ public static class ExportColumns
         new("city", "City", r => r.City),
         new("comment", "Comment", r => r.Comment),
         new("listPublicly", "Listed publicly", r => r.ListPublicly),
+        new("visibility", "Visibility", r => r.Visibility.Word()),
         new("notable", "Notable", r => r.Notable),
         new("hidden", "Hidden", r => r.Hidden),
         new("state", "State", r => r.State.ToString()),

@@ -17,11 +17,15 @@ public static class ExportQuery
 {
     public static IQueryable<Signature> Selected(this PetitionDbContext db, Letter letter, ExportScope scope, ExportFilter filter)
     {
+        var now = db.GetService<TimeProvider>().GetUtcNow();
         var signatures = db.Signatures.AsNoTracking().Where(s => s.LetterId == letter.Id);
         // The public list is the published, listed names whatever state was asked for.
         if (scope == ExportScope.Public)
         {
             signatures = signatures.Where(s => s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
+            // Names held back by the organiser: the public file has no one in it until they are published.
+            if (!letter.NamesPublicAt(now))
+                signatures = signatures.Where(s => false);
             // A filter on a field made public later must not find, one by one, those who gave it as private.
             if (filter.Country is not null && letter.Fields.Country.PublicSince is { } countrySince)
                 signatures = signatures.Where(s => s.CreatedAt > countrySince);
@@ -63,7 +67,7 @@ public static class ExportQuery
                 s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
                 s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
                 s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
-                s.WithdrawnAt);
+                s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted };
     }
 
     /// <summary>The public list never reads an email, a comment or request data from the database at all.</summary>

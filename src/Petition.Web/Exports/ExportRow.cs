@@ -9,4 +9,8 @@ public record ExportRow(
     bool ListPublicly, bool Notable, bool Hidden, string? Language, string? VerifiedDomain, bool ShowVerifiedBadge,
     DateTimeOffset CreatedAt, DateTimeOffset? ConfirmedAt, DateTimeOffset? PublishedAt,
     string? ModerationReason, string? ModeratedBy, DateTimeOffset? ModeratedAt, string? BlockedReason,
-    string? IpAddress, string? UserAgent, bool Unsubscribed, DateTimeOffset? UpdatedAt, DateTimeOffset? WithdrawnAt);
+    string? IpAddress, string? UserAgent, bool Unsubscribed, DateTimeOffset? UpdatedAt, DateTimeOffset? WithdrawnAt)
+{
+    /// <summary>How much the public list shows of this signer (the organisers' scopes only).</summary>
+    public Visibility Visibility { get; init; }
+}

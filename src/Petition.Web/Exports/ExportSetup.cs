@@ -48,6 +48,8 @@ public static partial class ExportSetup
         var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return TypedResults.Problem($"There is no letter \"{slug}\".", statusCode: StatusCodes.Status404NotFound);
+        Signatories.SignatoryIndexing.Apply(response, letter);
+        response.HttpContext.RequestServices.GetRequiredService<Abuse.ListReadTally>().Record(response.HttpContext, letter.Id);
         var filter = new ExportFilter
         {
             Country = query.Country, Category = query.Category, Notable = query.Notable,

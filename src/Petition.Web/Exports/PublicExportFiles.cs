@@ -44,7 +44,9 @@ public sealed class PublicExportFiles : IDisposable
     /// <summary>The shared file for this request, or null when the instance is already making as many as it may.</summary>
     public async Task<SignedFile?> OpenAsync(ExportRequest request, CancellationToken cancellationToken)
     {
-        var key = $"{request.Letter.Id}/{request.Format}/{request.Applied.Describe(ExportScope.Public)}";
+        // A file made while the names were held back is not the one to serve once they are published.
+        var names = request.Letter.NamesPublicAt(time.GetUtcNow()) ? "names" : "held";
+        var key = $"{request.Letter.Id}/{request.Format}/{names}/{request.Applied.Describe(ExportScope.Public)}";
         foreach (var (old, stale) in files)
             if (stale.Expired(options.PublicFileLifetime, time))
                 Remove(old, stale);

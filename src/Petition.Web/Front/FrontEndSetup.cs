@@ -49,6 +49,7 @@ public static class FrontEndSetup
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<Keys.KeyEncryptionKey>((management, key) => management.XmlEncryptor = new Keys.KeyRingEncryptor(key));
         builder.Services.AddHostedService<Keys.KeyRingStartup>();
+        builder.Services.AddSingleton<Keys.KeyRotation>();
         // The site's own keys (export signing, withdrawn addresses), sealed by those data-protection keys.
         builder.Services.AddSingleton<Keys.SiteKeys>();
         return builder;

@@ -17,8 +17,13 @@ public sealed class PersonalDataKeys(SiteKeys keys) : IPersonalDataSeal
     const byte Format = 1;
     const int HeaderSize = 5;
 
-    /// <summary>The key new values are sealed with.</summary>
-    public const int CurrentKeyId = 3;
+    /// <summary>The first generation's id among the site keys; each rotation adds one.</summary>
+    public const int FirstKeyId = 100;
+
+    volatile int current = FirstKeyId;
+
+    /// <summary>The key new values are sealed with: the newest generation when this instance started (or rotated).</summary>
+    public int CurrentKeyId => current;
 
     /// <summary>The HMAC key of addresses: the same one that records withdrawn addresses, so their hashes agree.</summary>
     static readonly SiteKeyKind AddressKind = new(2, "Petition.Signing.WithdrawnAddresses",
@@ -33,7 +38,20 @@ public sealed class PersonalDataKeys(SiteKeys keys) : IPersonalDataSeal
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         addressKey ??= (await keys.GetAsync(AddressKind, cancellationToken)).Secret;
-        await SealingKeyAsync(CurrentKeyId, cancellationToken);
+        current = await keys.NewestAsync(FirstKeyId, cancellationToken) ?? FirstKeyId;
+        await SealingKeyAsync(current, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the next generation and seals with it from now on (this instance; the others once they restart).
+    /// Values sealed before still open; <see cref="KeyRotation"/> re-seals them.
+    /// </summary>
+    public async Task<int> RotateAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var next = current + 1;
+        await SealingKeyAsync(next, cancellationToken);
+        return current = next;
     }
 
     async Task<byte[]> SealingKeyAsync(int id, CancellationToken cancellationToken) =>

@@ -48,6 +48,14 @@ public class SiteKeys(IServiceScopeFactory scopes, IDataProtectionProvider prote
         }
     }
 
+    /// <summary>The highest key id at or above <paramref name="from"/> that exists, if any (the newest generation of a kind).</summary>
+    public async Task<int?> NewestAsync(int from, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
+        return await db.SiteKeys.Where(k => k.Id >= from).MaxAsync(k => (int?)k.Id, cancellationToken);
+    }
+
     async Task<SiteKey> CreateAsync(PetitionDbContext db, SiteKeyKind kind, CancellationToken cancellationToken)
     {
         var key = kind.Create();

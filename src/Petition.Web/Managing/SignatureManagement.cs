@@ -31,9 +31,11 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     public async Task CorrectAsync(Signature signature, SignatureInput input, string? ipAddress, CancellationToken cancellationToken)
     {
         var before = Snapshot(signature);
+        var detailsBefore = Reviewed(signature);
         SignatureDetails.CopyFrom(signature.Letter, input, signature);
         signature.UpdatedAt = time.GetUtcNow();
-        if (before != Snapshot(signature) && NeedsReviewAfterChange(signature))
+        // How visible the signer is takes effect at once: moderators reviewed the details, not the level.
+        if (detailsBefore != Reviewed(signature) && NeedsReviewAfterChange(signature))
             signature.SendBackToReview(signature.UpdatedAt.Value);
         // No address recorded: the signer's request data lives only sealed on the signature, and only for a while.
         Record(signature, "signature.corrected", ipAddress: null, before, Snapshot(signature));
@@ -83,6 +85,7 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
         signature.City,
         signature.Comment,
         signature.ListPublicly,
+        visibility = signature.Visibility.Word(),
         signature.Hidden,
         signature.Notable,
         signature.VerifiedDomain,
@@ -113,6 +116,10 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
 
     static string Snapshot(Signature s) => JsonSerializer.Serialize(new
     {
-        s.Name, s.Title, s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, state = s.State.ToString(),
+        s.Name, s.Title, s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly,
+        visibility = s.Visibility.Word(), state = s.State.ToString(),
     });
+
+    /// <summary>What a moderator reviews: the details, without how visible the signer chose to be.</summary>
+    static string Reviewed(Signature s) => JsonSerializer.Serialize(new { s.Name, s.Title, s.Organization, s.Category, s.Country, s.City, s.Comment });
 }

@@ -25,7 +25,8 @@ public class VersionNotices(PetitionDbContext db, SignatureEmails emails, Outbox
         while (true)
         {
             var batch = await db.Signatures
-                .Where(s => s.LetterId == letterId && s.Id > after && s.LetterVersion < letter.Version && !s.Unsubscribed
+                // An address erased after the letter's work was done has no one left to write to.
+                .Where(s => s.LetterId == letterId && s.Id > after && s.LetterVersion < letter.Version && !s.Unsubscribed && s.SealedEmail != null
                     && (s.State == SignatureState.Published || s.State == SignatureState.AwaitingReview))
                 .OrderBy(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)

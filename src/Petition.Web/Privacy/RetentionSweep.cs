@@ -56,6 +56,8 @@ public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOpt
             .Where(s => s.CreatedAt < requestDataBefore && s.SealedRequest != null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.SealedRequest, (byte[]?)null), cancellationToken);
 
+        anonymised += await EraseContactAfterCloseAsync(db, now, cancellationToken);
+
         await db.SignatureTokens.Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
 
         var sentBefore = now - privacy.SentMailRetention;
@@ -67,6 +69,35 @@ public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOpt
             logger.LogInformation("Retention sweep: {Purged} unconfirmed signatures deleted, {Anonymised} stripped of request data", purged, anonymised);
         return new SweepResult(purged, anonymised);
     }
+
+    /// <summary>
+    /// Letters whose work is done (closed, plus the days the organiser set): every signer's address and request data
+    /// erased, and the address hashes with them; the public list, the sealed details and the counts stay.
+    /// </summary>
+    static async Task<int> EraseContactAfterCloseAsync(PetitionDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var letters = await db.Letters.AsNoTracking().Where(l => l.ContactRetentionDays != null).ToListAsync(cancellationToken);
+        var erased = 0;
+        foreach (var letter in letters.Where(l => ContactErasure.Due(l, now)))
+            erased += await db.Signatures
+                .Where(s => s.LetterId == letter.Id && (s.SealedEmail != null || s.SealedRequest != null))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.SealedEmail, (byte[]?)null)
+                    .SetProperty(x => x.SealedRequest, (byte[]?)null)
+                    .SetProperty(x => x.DomainHash, (string?)null)
+                    .SetProperty(x => x.EmailHash, x => "erased:" + x.Id.ToString()), cancellationToken);
+        return erased;
+    }
+}
+
+/// <summary>Per letter, as its privacy notice says.</summary>
+public static class ContactErasure
+{
+    /// <summary>Whether the letter's work is done and its signers' addresses are to go: closed, plus its days.</summary>
+    public static bool Due(Petition.Data.Letters.Letter letter, DateTimeOffset now) =>
+        letter.ContactRetentionDays is { } days
+        && (letter.ClosesAt ?? (letter.Status == Petition.Data.Letters.LetterStatus.Closed ? letter.UpdatedAt : null)) is { } closed
+        && closed.AddDays(days) <= now;
 }
 
 public record SweepResult(int Purged, int Anonymised, bool Ran = true)

@@ -32,17 +32,26 @@ public record PublicSignatory(string Name, string? Title, string? Organization, 
 }
 
 /// <summary>A page of the list. <paramref name="TotalIsExact"/> is false when a filter matched more than <see cref="SignatoryQuery.MaxCountedMatches"/>, which is then the total.</summary>
-public record SignatoryPage(IReadOnlyList<PublicSignatory> Items, string? Next, int Total, bool TotalIsExact = true);
+public record SignatoryPage(IReadOnlyList<PublicSignatory> Items, string? Next, int Total, bool TotalIsExact = true)
+{
+    /// <summary>The organiser holds the names back (<see cref="Letter.NamesPublicAt"/>): none are listed, the count still shows.</summary>
+    public bool NamesHeld { get; init; }
+
+    /// <summary>When held names are published by themselves, if the organiser set a date.</summary>
+    public DateTimeOffset? NamesPublishedAt { get; init; }
+}
 
 /// <summary>
 /// The published, publicly listed signatures of a letter: the notable ones first in the order moderators set, then
 /// everyone else newest first, paged by a cursor on (published at, id) so a deep page costs what the first one does.
 /// The notable ones are few, so their part of the list is its own small query and cursor.
 /// </summary>
-public class PublicSignatories(PetitionDbContext db, SignatureCounter counter)
+public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, TimeProvider time)
 {
     public async Task<SignatoryPage> QueryAsync(Letter letter, SignatoryQuery query, CancellationToken cancellationToken)
     {
+        if (!letter.NamesPublicAt(time.GetUtcNow()))
+            return new SignatoryPage([], null, 0) { NamesHeld = true, NamesPublishedAt = letter.NamesHeld ? null : letter.NamesHeldUntil };
         var limit = Math.Clamp(query.Limit, 1, SignatoryQuery.MaxLimit);
         var planned = !string.IsNullOrWhiteSpace(query.Search) && db.Database.IsNpgsql();
         await using var plan = planned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;

@@ -13,7 +13,7 @@ public static class EmailBudget
     /// <summary>A client with no readable address is one network of its own; a link never stamped (null) is no network's.</summary>
     const string Unknown = "unknown";
 
-    public static string KeyOf(string? ipAddress) => Abuse.NetworkHash.Of(ipAddress) ?? Unknown;
+    public static string KeyOf(RequestInfo request) => request.Network ?? Unknown;
 
     public static bool Allows(Signature signature, string network, SigningOptions options)
     {

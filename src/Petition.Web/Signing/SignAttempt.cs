@@ -9,12 +9,13 @@ namespace Petition.Web.Signing;
 /// mailed for them (<see cref="SignatureToken.Details"/>), never on the signature, so a stranger who signs with
 /// someone's address changes nothing the owner's own link confirms: each link confirms exactly what its email showed.
 /// </summary>
-public record SignAttempt(SignatureInput Input, int LetterVersion, string? Blocked, string? IpAddress, string? UserAgent, string? Language)
+public record SignAttempt(SignatureInput Input, int LetterVersion, string? Blocked, string? IpAddress, string? UserAgent, string? Language,
+    string? Network = null)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static SignAttempt Of(Letter letter, SignatureInput input, RequestInfo request, string? blocked) =>
-        new(Without(input), letter.Version, blocked, request.IpAddress, request.UserAgent, request.Language);
+        new(Without(input), letter.Version, blocked, request.IpAddress, request.UserAgent, request.Language, request.Network);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -28,7 +29,7 @@ public record SignAttempt(SignatureInput Input, int LetterVersion, string? Block
         signature.BlockedReason = Blocked;
         signature.IpAddress = IpAddress;
         signature.UserAgent = UserAgent;
-        signature.NetworkHash = Abuse.NetworkHash.Of(IpAddress);
+        signature.NetworkHash = Network;
         signature.Language = Language;
         SignatureDetails.CopyFrom(letter, Input, signature);
     }
@@ -49,7 +50,7 @@ public record SignAttempt(SignatureInput Input, int LetterVersion, string? Block
     static SignatureInput Without(SignatureInput input) => new()
     {
         Name = input.Name, Email = input.Email, Title = input.Title, Organization = input.Organization, Country = input.Country,
-        Category = input.Category, City = input.City, Comment = input.Comment, ListPublicly = input.ListPublicly,
+        Category = input.Category, City = input.City, Comment = input.Comment, ListPublicly = input.ListPublicly, Visibility = input.Visibility,
         ShowVerifiedBadge = input.ShowVerifiedBadge,
     };
 }

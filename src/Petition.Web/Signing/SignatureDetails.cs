@@ -17,9 +17,22 @@ public static class SignatureDetails
         signature.Category = fields.Category.Shown ? TextRules.Tidy(input.Category) : null;
         signature.City = fields.City.Shown ? TextRules.Tidy(input.City) : null;
         signature.Comment = fields.Comment.Shown ? TextRules.Tidy(input.Comment) : null;
-        signature.ListPublicly = input.ListPublicly;
+        signature.Visibility = LevelOf(letter.Fields, input);
+        signature.ListPublicly = signature.Visibility != Visibility.Counted;
         signature.ShowVerifiedBadge = input.ShowVerifiedBadge;
         signature.RefreshSearchText();
+    }
+
+    /// <summary>
+    /// The level the signer chose; without a choice, listed means the most the letter offers and not listed the
+    /// least. A level the letter does not offer is refused by the validators before this is reached.
+    /// </summary>
+    public static Visibility LevelOf(LetterFields fields, SignatureInput input)
+    {
+        if (Visibilities.Parse(input.Visibility) is { } chosen && fields.Offers(chosen))
+            return chosen;
+        var offered = fields.Offered();
+        return input.ListPublicly ? offered[0] : offered[^1];
     }
 
     public static SignatureInput ToInput(Signature signature) => new()
@@ -33,6 +46,7 @@ public static class SignatureDetails
         City = signature.City,
         Comment = signature.Comment,
         ListPublicly = signature.ListPublicly,
+        Visibility = (signature.ListPublicly ? signature.Visibility : Visibility.Counted).Word(),
         ShowVerifiedBadge = signature.ShowVerifiedBadge,
     };
 
@@ -55,6 +69,7 @@ public static class SignatureDetails
         signature.ConfirmationTokenHash = null;
         signature.ConfirmationExpiresAt = null;
         signature.ListPublicly = false;
+        signature.Visibility = Visibility.Counted;
         signature.ShowVerifiedBadge = false;
         signature.Notable = false;
         signature.NotableOrder = null;

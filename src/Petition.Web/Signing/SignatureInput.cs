@@ -13,6 +13,13 @@ public class SignatureInput
     public string? Comment { get; set; }
     public bool ListPublicly { get; set; }
 
+    /// <summary>
+    /// How much the public list shows: "full", "name-and-country", "initials" or "counted" (see
+    /// <see cref="Petition.Data.Signatures.Visibilities"/>). Absent, <see cref="ListPublicly"/> decides between the
+    /// most and the least the letter offers.
+    /// </summary>
+    public string? Visibility { get; set; }
+
     /// <summary>Show "verified at example.org" when the confirmed address belongs to a listed organisation.</summary>
     public bool ShowVerifiedBadge { get; set; }
 

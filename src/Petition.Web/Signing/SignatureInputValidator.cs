@@ -82,6 +82,10 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
                 .WithMessage(T("Choose a country from the list."));
         });
 
+        RuleFor(s => s.Visibility)
+            .Must(v => Visibilities.Parse(v) is { } level && letter.Fields.Offers(level)).When(s => !string.IsNullOrWhiteSpace(s.Visibility))
+            .WithMessage(T("Choose how your name appears from the choices this letter offers."));
+
         When(_ => letter.Fields.Category.Shown && letter.Categories.Count > 0, () =>
         {
             RuleFor(s => s.Category).NotEmpty().When(_ => letter.Fields.Category.Required).WithMessage(T("Choose what describes you best."));

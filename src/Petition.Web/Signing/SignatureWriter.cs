@@ -117,7 +117,7 @@ public class SignatureWriter(
     /// </summary>
     void SignAgain(Letter letter, Signature signature, SignatureInput input, RequestInfo request, string? blocked)
     {
-        var network = EmailBudget.KeyOf(request.IpAddress);
+        var network = EmailBudget.KeyOf(request);
         if (!EmailBudget.Allows(signature, network, options.Value))
         {
             logger.LogInformation("Signature {Id} reached its email budget for this network; no email sent", signature.Id);
@@ -156,7 +156,7 @@ public class SignatureWriter(
     {
         signature.IpAddress = request.IpAddress;
         signature.UserAgent = request.UserAgent;
-        signature.NetworkHash = NetworkHash.Of(request.IpAddress);
+        signature.NetworkHash = request.Network;
         signature.Language = request.Language;
     }
 }

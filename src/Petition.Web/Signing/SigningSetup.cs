@@ -29,6 +29,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<Abuse.BlockList>();
         builder.Services.AddOptions<Abuse.ProofOfWorkOptions>().BindConfiguration("ProofOfWork").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Abuse.ProofOfWork>();
+        builder.Services.AddSingleton<Abuse.ListReadTally>();
         builder.Services.AddScoped<Abuse.AffiliationCheck>();
         builder.Services.AddScoped<WithdrawnAddresses>();
         builder.Services.AddScoped<SignatureErasure>();

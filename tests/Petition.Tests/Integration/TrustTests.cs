@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data.Moderation;
@@ -81,8 +82,9 @@ public class TrustTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         var email = $"{Signer.Unique("net")}@example.org";
         await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Net Person", email));
         var signature = await app.Db(db => db.Signatures.SingleAsync(s => s.LetterId == letter.Id));
-        Assert.Equal(Petition.Web.Abuse.NetworkHash.Of(signature.IpAddress), signature.NetworkHash);
-        Assert.Equal(Petition.Web.Abuse.NetworkHash.Of("198.51.100.7"), Petition.Web.Abuse.NetworkHash.Of("198.51.100.200"));
-        Assert.NotEqual(Petition.Web.Abuse.NetworkHash.Of("198.51.100.7"), Petition.Web.Abuse.NetworkHash.Of("198.51.101.7"));
+        var keys = app.Services.GetRequiredService<Petition.Web.Keys.PersonalDataKeys>();
+        Assert.Equal(Petition.Web.Abuse.NetworkHash.Of(signature.IpAddress, keys), signature.NetworkHash);
+        Assert.Equal(Petition.Web.Abuse.NetworkHash.Of("198.51.100.7", keys), Petition.Web.Abuse.NetworkHash.Of("198.51.100.200", keys));
+        Assert.NotEqual(Petition.Web.Abuse.NetworkHash.Of("198.51.100.7", keys), Petition.Web.Abuse.NetworkHash.Of("198.51.101.7", keys));
     }
 }

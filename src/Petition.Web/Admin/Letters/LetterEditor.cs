@@ -100,7 +100,11 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.ModerationMode = form.ModerationMode;
         letter.Categories = form.CategoryList();
         letter.IdentificationNote = string.IsNullOrWhiteSpace(form.IdentificationNote) ? null : form.IdentificationNote.Trim();
-        letter.Fields = form.Fields.ToLetterFields();
+        letter.Fields = form.Fields.ToLetterFields() with { Visibilities = form.VisibilityWords() };
+        letter.NamesHeld = form.NamesHeld;
+        letter.NamesHeldUntil = LetterForm.ParseUtc(form.NamesHeldUntil);
+        letter.IndexSignatories = form.IndexSignatories;
+        letter.ContactRetentionDays = form.ContactRetentionDays;
         letter.RequireProofOfWork = form.RequireProofOfWork;
         letter.EmbedHosts = form.EmbedHostList();
     }
@@ -113,5 +117,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         ["moderationMode"] = l.ModerationMode.ToString(), ["categories"] = string.Join(" | ", l.Categories),
         ["identificationNote"] = l.IdentificationNote, ["requireProofOfWork"] = l.RequireProofOfWork, ["fields"] = System.Text.Json.JsonSerializer.Serialize(l.Fields),
         ["version"] = l.Version, ["embedHosts"] = string.Join(" ", l.EmbedHosts),
+        ["namesHeld"] = l.NamesHeld, ["namesHeldUntil"] = l.NamesHeldUntil, ["indexSignatories"] = l.IndexSignatories,
+        ["contactRetentionDays"] = l.ContactRetentionDays,
     };
 }

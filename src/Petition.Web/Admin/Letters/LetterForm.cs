@@ -27,6 +27,24 @@ public class LetterForm
     public string? ChangeSummary { get; set; }
     public FieldChoices Fields { get; set; } = new();
 
+    /// <summary>The visibility levels the form offers signers, as their words; each an unticked-or-ticked checkbox.</summary>
+    public List<string> Visibilities { get; set; } = Petition.Data.Signatures.Visibilities.Words.Select(w => w.Word).ToList();
+
+    /// <summary>Hold the names back until an organiser publishes them (the count still shows).</summary>
+    public bool NamesHeld { get; set; }
+
+    /// <summary>UTC, as a datetime-local field sends it: names published from then on.</summary>
+    public string? NamesHeldUntil { get; set; }
+
+    /// <summary>Let search engines index the list of signatories.</summary>
+    public bool IndexSignatories { get; set; }
+
+    /// <summary>Days after closing at which addresses and request data are erased; empty to keep them.</summary>
+    public int? ContactRetentionDays { get; set; }
+
+    public string VisibilityWords() => string.Join(' ', Visibilities.Select(Petition.Data.Signatures.Visibilities.Parse)
+        .OfType<Petition.Data.Signatures.Visibility>().Distinct().Order().Select(Petition.Data.Signatures.Visibilities.Word));
+
     /// <summary>A method, not a property, so model binding leaves it alone.</summary>
     public List<string> CategoryList() => (Categories ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Distinct(StringComparer.Ordinal).ToList();
@@ -58,6 +76,11 @@ public class LetterForm
         RequireProofOfWork = letter.RequireProofOfWork,
         EmbedHosts = string.Join('\n', letter.EmbedHosts),
         Fields = FieldChoices.From(letter.Fields),
+        Visibilities = letter.Fields.Offered().Select(Petition.Data.Signatures.Visibilities.Word).ToList(),
+        NamesHeld = letter.NamesHeld,
+        NamesHeldUntil = FormatUtc(letter.NamesHeldUntil),
+        IndexSignatories = letter.IndexSignatories,
+        ContactRetentionDays = letter.ContactRetentionDays,
     };
 }
 

@@ -32,6 +32,11 @@ public class LetterFormValidator : AbstractValidator<LetterForm>
             .Must(h => new LetterForm { EmbedHosts = h }.EmbedHostList() is { Count: <= 50 } list && list.All(x => Sharing.EmbedOrigins.TryNormalize(x, out _)))
             .WithMessage("One site per line, each an origin such as https://partner.example (no path), up to 50.");
         RuleFor(f => f.ChangeSummary).MaximumLength(2000);
+        RuleFor(f => f.Visibilities).Must((form, _) => form.VisibilityWords().Length > 0)
+            .WithMessage("Offer signers at least one way to appear (or not) on the list.");
+        RuleFor(f => f.NamesHeldUntil).Must(BeEmptyOrDate).WithMessage("Enter a date and time, e.g. 2027-01-15T09:00.");
+        RuleFor(f => f.ContactRetentionDays).InclusiveBetween(0, 3650)
+            .WithMessage("Enter a number of days from 0 to 3650, or leave it empty to keep addresses.");
         RuleFor(f => f.Fields.Category.Mode).NotEqual(FieldMode.Required)
             .When(f => f.CategoryList().Count == 0)
             .WithMessage("A required category needs at least one category to choose from.")

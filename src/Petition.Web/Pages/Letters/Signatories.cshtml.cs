@@ -9,7 +9,7 @@ using Petition.Web.Front;
 namespace Petition.Web.Pages.Letters;
 
 [Limited(Door.List)]
-public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories, TimeProvider time) : PageModel
+public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories, Abuse.ListReadTally readers, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -26,6 +26,8 @@ public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatorie
         if (letter is null)
             return NotFound();
         Letter = letter;
+        SignatoryIndexing.Apply(Response, letter);
+        readers.Record(HttpContext, letter.Id);
         Results = await signatories.QueryAsync(letter, new SignatoryQuery(PageSize, After, Q, Country), cancellationToken);
         return Page();
     }
