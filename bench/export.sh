@@ -33,12 +33,12 @@ LETTER=$(sql -tA -c "SELECT \"Id\" FROM \"Letters\" WHERE \"Slug\" = '$SLUG'")
 
 log "seeding $SIGNATURES published signatures with COPY"
 seed "$LETTER" "$SIGNATURES" 0 /dev/null
-sql -c 'VACUUM ANALYZE "Signatures"'
 # The PDF covers the newest signatures, from the date that leaves about BENCH_PDF_ROWS of them.
 # (A public list's dates are its published dates.) A PDF stops at Exports:MaxPdfRows, 100,000, in any case.
 PDF_FROM=$(sql -tA -c "SELECT to_char(\"PublishedAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM \"Signatures\"
   WHERE \"LetterId\" = $LETTER AND \"State\" = 'Published' AND \"ListPublicly\" AND NOT \"Hidden\" ORDER BY \"PublishedAt\" DESC OFFSET $((PDF_ROWS - 1)) LIMIT 1")
 
+CURL_AUTH=()
 kib() { awk -v key="$1:" '$1 == key {print $2}' "/proc/$APP_PID/status"; }
 RESULTS=$WORK/results.tsv
 download() { # name, path
@@ -47,7 +47,7 @@ download() { # name, path
   echo 5 >"/proc/$APP_PID/clear_refs" 2>/dev/null || true
   local before seconds
   before=$(kib VmRSS)
-  seconds=$(curl -sf -o "$WORK/$name" -D "$WORK/$name.headers" -w '%{time_total}' "$BASE$path")
+  seconds=$(curl -sf "${CURL_AUTH[@]}" -o "$WORK/$name" -D "$WORK/$name.headers" -w '%{time_total}' "$BASE$path")
   local peak rows bytes
   peak=$(kib VmHWM)
   rows=$(grep -i '^petition-signature-count:' "$WORK/$name.headers" | tr -dc '0-9')
@@ -61,6 +61,13 @@ for format in csv json xlsx; do
   download "$format" "/api/letters/$SLUG/signatures.$format"
 done
 download pdf "/api/letters/$SLUG/signatures.pdf?from=$PDF_FROM"
+
+# The full list as an admin downloads it: every address and detail opened from its sealed form as it streams.
+ADMIN_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+(cd "$WORK/app" && dotnet Petition.Web.dll create-admin --email bench-admin@bench.example --password "$ADMIN_PASSWORD") >/dev/null
+COOKIE=$(python3 bench/admin_session.py "$BASE" bench-admin@bench.example "$ADMIN_PASSWORD")
+CURL_AUTH=(-H "Cookie: $COOKIE")
+download full-csv "/admin/letters/$SLUG/export?handler=Download&scope=Full&format=Csv"
 
 log "writing the export section of $OUTPUT"
 python3 - "$RESULTS" "$OUTPUT" "$STARTED" "$SIGNATURES" <<'PY'
@@ -77,8 +84,10 @@ lines = ["<!-- export-benchmark:start -->", "## Exports", "",
 for name, count, seconds, before, peak, size in rows:
     count, seconds = int(count or 0), float(seconds)
     growth = max(0, int(peak) - int(before)) / 1024
-    lines.append(f"| {name.upper()} | {count:,} | {seconds:.1f} | {count / seconds:,.0f} | {growth:,.0f} MB | {int(size) / 1048576:,.0f} MB |")
-lines += ["", "Targets (issue 4): CSV ≥ 200,000 rows per second with memory growth under 100 MB; a PDF of 100,000 rows well under a minute.",
+    label = "CSV, full (admin: addresses and details opened)" if name == "full-csv" else name.upper()
+    lines.append(f"| {label} | {count:,} | {seconds:.1f} | {count / seconds:,.0f} | {growth:,.0f} MB | {int(size) / 1048576:,.0f} MB |")
+lines += ["", "Targets (issue 4): CSV ≥ 200,000 rows per second with memory growth under 100 MB; a PDF of 100,000 rows well under a minute. "
+          "Issue 12: the full export, every row opened from its sealed form, above 150,000 rows per second.",
           "<!-- export-benchmark:end -->"]
 section = "\n".join(lines)
 text = open(output).read() if os.path.exists(output) else "# Benchmarks\n"
