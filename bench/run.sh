@@ -157,8 +157,9 @@ log "query plans"
 } >"$WORK/plans.txt" 2>&1
 
 log "writing $OUTPUT"
-# bench/export.sh keeps its own section of the same file; carry it over.
+# bench/export.sh keeps its own section of the same file, and people their notes between runs; carry both over.
 EXPORT_SECTION=$(sed -n '/<!-- export-benchmark:start -->/,/<!-- export-benchmark:end -->/p' "$OUTPUT" 2>/dev/null || true)
+NOTES_SECTION=$(sed -n '/<!-- notes:start -->/,/<!-- notes:end -->/p' "$OUTPUT" 2>/dev/null || true)
 python3 bench/report.py "$RESULTS" "$WORK/plans.txt" >"$OUTPUT" \
   --started "$STARTED" --signatures "$SIGNATURES" --unconfirmed "$UNCONFIRMED" --duration "$DURATION" --sign-duration "$SIGN_DURATION" \
   --connections "$CONNECTIONS" --threads "$THREADS" --seed-seconds "$SEED_SECONDS" \
@@ -166,4 +167,5 @@ python3 bench/report.py "$RESULTS" "$WORK/plans.txt" >"$OUTPUT" \
   --load "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
   --rows "$(sql -tA -c 'SELECT count(*) FROM "Signatures"')"
 [ -z "$EXPORT_SECTION" ] || printf '\n%s\n' "$EXPORT_SECTION" >>"$OUTPUT"
+[ -z "$NOTES_SECTION" ] || printf '\n%s\n' "$NOTES_SECTION" >>"$OUTPUT"
 log "done: $OUTPUT"

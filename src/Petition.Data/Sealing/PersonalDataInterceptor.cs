@@ -24,7 +24,10 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
 
     PersonalDataInterceptor() { }
 
-    static IPersonalDataSeal SealOf(DbContext context) => context.GetService<IPersonalDataSeal>();
+    /// <summary>Looked up once per context (contexts are pooled), not once per row of a million-row export.</summary>
+    static IPersonalDataSeal SealOf(DbContext context) => Seals.GetValue(context, c => c.GetService<IPersonalDataSeal>());
+
+    static readonly ConditionalWeakTable<DbContext, IPersonalDataSeal> Seals = new();
 
     /// <summary>
     /// The values held only sealed (no clear column tells the tracker they changed), as last loaded or saved: a
@@ -49,7 +52,9 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
         {
             case Signature signature:
                 SignatureStorage.Open(signature, seal);
-                AsStored.AddOrUpdate(signature, SealedOnly.Of(signature));
+                // Only a tracked signature can be saved again; an export's million untracked rows need no record.
+                if (materializationData.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)
+                    AsStored.AddOrUpdate(signature, SealedOnly.Of(signature));
                 break;
             case SignatureToken { SealedDetails: { } details } token:
                 token.Details = SealedStrings.Open(seal, details, 1)[0];

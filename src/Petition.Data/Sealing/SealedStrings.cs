@@ -30,11 +30,26 @@ public static class SealedStrings
         var values = new string?[count];
         if (sealedValue is null)
             return values;
-        using var reader = new BinaryReader(new MemoryStream(seal.Open(sealedValue)), Encoding.UTF8);
-        var stored = reader.ReadByte();
+        // What BinaryWriter wrote: a count, then per value a presence byte and a 7-bit-encoded length before the UTF-8.
+        ReadOnlySpan<byte> plain = seal.Open(sealedValue);
+        var stored = plain[0];
+        var at = 1;
         for (var i = 0; i < stored; i++)
         {
-            var value = reader.ReadBoolean() ? reader.ReadString() : null;
+            string? value = null;
+            if (plain[at++] != 0)
+            {
+                int length = 0, shift = 0;
+                byte part;
+                do
+                {
+                    part = plain[at++];
+                    length |= (part & 0x7F) << shift;
+                    shift += 7;
+                } while ((part & 0x80) != 0);
+                value = Encoding.UTF8.GetString(plain.Slice(at, length));
+                at += length;
+            }
             if (i < count)
                 values[i] = value;
         }

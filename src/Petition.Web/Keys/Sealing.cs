@@ -11,6 +11,28 @@ public static class Sealing
     const int NonceSize = 12, TagSize = 16;
     public const int Overhead = NonceSize + TagSize;
 
+    /// <summary>
+    /// One cipher per key per thread: setting one up costs more than sealing a short value with it (a million rows
+    /// of an export open three values each), and one instance must not be used by two threads at once.
+    /// </summary>
+    [ThreadStatic] static Dictionary<byte[], AesGcm>? ciphers;
+
+    static AesGcm CipherFor(byte[] key)
+    {
+        ciphers ??= new Dictionary<byte[], AesGcm>(ReferenceEqualityComparer.Instance);
+        if (!ciphers.TryGetValue(key, out var cipher))
+        {
+            if (ciphers.Count >= 16) // keys are few and long-lived; a caller passing fresh arrays would otherwise grow this
+            {
+                foreach (var old in ciphers.Values)
+                    old.Dispose();
+                ciphers.Clear();
+            }
+            ciphers[key] = cipher = new AesGcm(key, TagSize);
+        }
+        return cipher;
+    }
+
     public static byte[] Seal(byte[] key, ReadOnlySpan<byte> plain, ReadOnlySpan<byte> associated = default)
     {
         var output = new byte[Overhead + plain.Length];
@@ -23,8 +45,7 @@ public static class Sealing
     {
         var nonce = output[..NonceSize];
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plain, output[Overhead..], output.Slice(NonceSize, TagSize), associated);
+        CipherFor(key).Encrypt(nonce, plain, output[Overhead..], output.Slice(NonceSize, TagSize), associated);
     }
 
     public static byte[] Open(byte[] key, ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> associated = default)
@@ -32,8 +53,7 @@ public static class Sealing
         if (sealedBytes.Length < Overhead)
             throw new CryptographicException("The sealed value is too short.");
         var plain = new byte[sealedBytes.Length - Overhead];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(sealedBytes[..NonceSize], sealedBytes[Overhead..], sealedBytes.Slice(NonceSize, TagSize), plain, associated);
+        CipherFor(key).Decrypt(sealedBytes[..NonceSize], sealedBytes[Overhead..], sealedBytes.Slice(NonceSize, TagSize), plain, associated);
         return plain;
     }
 }
