@@ -78,6 +78,6 @@ public static class SignatureStorage
         var d = SealedStrings.Open(seal, s.SealedDetails, 7);
         s.Name = d[0] ?? "";
         (s.Title, s.Organization, s.Category, s.Country, s.City, s.Comment) = (d[1], d[2], d[3], d[4], d[5], d[6]);
-        s.RefreshSearchText();
+        // SearchText is left as stored: only queries read it, and a save derives it again from the clear columns.
     }
 }
