@@ -77,35 +77,56 @@ public static class ExportQuery
             Unsubscribed = s.Unsubscribed, UpdatedAt = s.UpdatedAt, WithdrawnAt = s.WithdrawnAt,
             SealedEmail = s.SealedEmail, SealedDetails = s.SealedDetails, SealedRequest = s.SealedRequest,
         });
-        // Opened a chunk at a time on every core, while the database and the file writer wait their turn.
-        var chunk = new List<Signature>(OpenChunk);
-        await foreach (var s in rows.AsAsyncEnumerable())
+        // Read and opened (a chunk at a time, on every core) ahead of the file writer, a few chunks at most: the
+        // writer's work, which grows with the row's width, overlaps the database's and the opening.
+        using var stop = new CancellationTokenSource();
+        var chunks = System.Threading.Channels.Channel.CreateBounded<List<Signature>>(4);
+        var reading = Task.Run(async () =>
         {
-            chunk.Add(s);
-            if (chunk.Count < OpenChunk)
-                continue;
-            foreach (var row in Opened(chunk, seal))
-                yield return row;
-            chunk.Clear();
+            try
+            {
+                var chunk = new List<Signature>(OpenChunk);
+                await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(stop.Token))
+                {
+                    chunk.Add(s);
+                    if (chunk.Count < OpenChunk)
+                        continue;
+                    Parallel.For(0, chunk.Count, i => Petition.Data.Sealing.SignatureStorage.Open(chunk[i], seal));
+                    await chunks.Writer.WriteAsync(chunk, stop.Token);
+                    chunk = new List<Signature>(OpenChunk);
+                }
+                Parallel.For(0, chunk.Count, i => Petition.Data.Sealing.SignatureStorage.Open(chunk[i], seal));
+                await chunks.Writer.WriteAsync(chunk, stop.Token);
+                chunks.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                chunks.Writer.Complete(e);
+            }
+        });
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync())
+                foreach (var s in chunk)
+                    yield return Row(s);
         }
-        foreach (var row in Opened(chunk, seal))
-            yield return row;
+        finally
+        {
+            // The reader uses the caller's context and transaction: it is over before they are.
+            stop.Cancel();
+            try { await reading; }
+            catch (OperationCanceledException) { }
+        }
     }
 
     const int OpenChunk = 512;
 
-    static IEnumerable<ExportRow> Opened(List<Signature> chunk, Petition.Data.Sealing.IPersonalDataSeal seal)
-    {
-        Parallel.For(0, chunk.Count, i => Petition.Data.Sealing.SignatureStorage.Open(chunk[i], seal));
-        foreach (var s in chunk)
-        {
-            yield return new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, s.Email, s.Title,
-                s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
-                s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
-                s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
-                s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted };
-        }
-    }
+    static ExportRow Row(Signature s) =>
+        new(s.Id, s.LetterVersion, s.State, s.Source, s.Name, s.Email, s.Title,
+            s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
+            s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
+            s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
+            s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted };
 
     /// <summary>The public list never reads an email, a comment or request data from the database at all.</summary>
     static IAsyncEnumerable<ExportRow> ProjectPublic(IQueryable<Signature> signatures) =>
