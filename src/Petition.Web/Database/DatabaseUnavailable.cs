@@ -24,10 +24,6 @@ public class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUnavailab
             // not be opened in time: the server is overloaded or the database is away, and the client may retry.
             logger.LogWarning("The database is unavailable or too slow; answered 503 to {Method} {Path}: {Error}",
                 http.Request.Method, http.Request.Path, e.GetBaseException().Message);
-            // Connections opened or left idle while the database was away may be dead or half-open: none of them is
-            // handed out again once it is back (idle ones close, busy ones are dropped when returned).
-            if (e is NpgsqlException || e.GetBaseException() is NpgsqlException || e.InnerException is NpgsqlException)
-                NpgsqlConnection.ClearAllPools();
             http.Response.Clear();
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
