@@ -24,7 +24,7 @@ public class LetterEditorTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
             ["Input.Fields.City.Mode"] = "Hidden", ["Input.ClosesAt"] = "2027-01-31T18:00",
         };
         var form = await client.GetDocumentAsync("/admin/letters/new");
-        var preview = await client.SubmitAsync(form, "/admin/letters/new?handler=Preview", values, "form[method=post]:not(.staff-menu)");
+        var preview = await client.SubmitAsync(form, "/admin/letters/new", values, "form[method=post]:not(.staff-menu)", "button[formaction*=Preview]");
         var previewPage = await preview.ReadDocumentAsync();
         Assert.Equal("you", previewPage.QuerySelector(".preview strong")!.TextContent);
         Assert.False(await app.Db(db => db.Letters.AnyAsync(l => l.Slug == slug)));

@@ -16,9 +16,13 @@ public static class Forms
     public static async Task<IHtmlDocument> ReadDocumentAsync(this HttpResponseMessage response) =>
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Submits the page's form with the given values on top of what it already holds.</summary>
+    /// <summary>
+    /// Submits the page's form with the given values on top of what it already holds, to where a browser would send
+    /// it: the pressed button's formaction (<paramref name="button"/>, a selector inside the form), else the form's
+    /// action, else the page's own address.
+    /// </summary>
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string pageUrl,
-        IDictionary<string, string>? values = null, string formSelector = "form[method=post]")
+        IDictionary<string, string>? values = null, string formSelector = "form[method=post]", string? button = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {pageUrl}.");
@@ -45,7 +49,7 @@ public static class Forms
             fields.RemoveAll(f => f.Key == name);
             fields.Add(new(name, value));
         }
-        var action = form.GetAttribute("action");
+        var action = (button is null ? null : form.QuerySelector(button)?.GetAttribute("formaction")) ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;
         return client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
