@@ -29,21 +29,15 @@ public static class SignatureStorage
         s.SealedDetails = SealedStrings.Seal(seal, s.Name, s.Title, s.Organization, s.Category, s.Country, s.City, s.Comment);
         var (country, category) = (s.Country, s.Category);
         // The signer's level decides which fields may show at all; the letter's rules, which of those are public.
-        var level = s.ListPublicly ? s.Visibility : Visibility.Counted;
-        bool Shows(params Visibility[] levels) => levels.Contains(level);
-        string? Public(FieldRule rule, string? value, bool shown) => shown && rule.PublishedFor(s.CreatedAt) ? value : null;
-        s.Name = level switch
+        s.Name = (s.ListPublicly ? s.Visibility : Visibility.Counted) switch
         {
             Visibility.Full or Visibility.NameAndCountry => s.Name,
             Visibility.Initials => Visibilities.Initials(s.Name),
             _ => "",
         };
-        s.Title = Public(fields.Title, s.Title, Shows(Visibility.Full, Visibility.Initials));
-        s.Organization = Public(fields.Organization, s.Organization, Shows(Visibility.Full));
-        s.Category = Public(fields.Category, s.Category, Shows(Visibility.Full));
-        s.Country = Public(fields.Country, s.Country, Shows(Visibility.Full, Visibility.NameAndCountry, Visibility.Initials));
-        s.City = Public(fields.City, s.City, Shows(Visibility.Full));
-        s.Comment = Public(fields.Comment, s.Comment, Shows(Visibility.Full));
+        foreach (var field in PublicField.All)
+            if (!field.IsPublic(fields, s))
+                field.Set(s, null);
         s.CountryHash = country is not null && s.Country is null ? CountryHash(seal, country) : null;
         s.CategoryHash = category is not null && s.Category is null ? CategoryHash(seal, category) : null;
         s.RefreshSearchText();

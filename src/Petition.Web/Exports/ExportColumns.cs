@@ -33,26 +33,25 @@ public static class ExportColumns
         _ => Full,
     };
 
+    /// <summary>The letter's public fields (<see cref="PublicField"/>), nothing else a signer was not told is published.</summary>
     static List<ExportColumn> Public(LetterFields fields)
     {
         var columns = new List<ExportColumn> { new("name", "Name", r => r.Name) };
-        // A value given before its field was made public stays out (FieldRule.PublishedFor), in every format.
-        if (fields.Title.Published)
-            columns.Add(new("title", "Title", r => fields.Title.PublishedFor(r.CreatedAt) ? r.Title : null));
-        if (fields.Organization.Published)
-            columns.Add(new("organization", "Organisation", r => fields.Organization.PublishedFor(r.CreatedAt) ? r.Organization : null));
-        if (fields.Category.Published)
-            columns.Add(new("category", "Category", r => fields.Category.PublishedFor(r.CreatedAt) ? r.Category : null));
-        if (fields.Country.Published)
+        foreach (var field in PublicField.Of(fields))
         {
-            columns.Add(new("country", "Country code", r => fields.Country.PublishedFor(r.CreatedAt) ? r.Country : null));
-            columns.Add(new("countryName", "Country", r => fields.Country.PublishedFor(r.CreatedAt) ? CountryName(r) : null));
+            // A value given before its field was made public stays out (FieldRule.PublishedFor), in every format.
+            var rule = field.Rule(fields);
+            var value = Moderation.Single(c => c.Key == field.Key).Value;
+            if (field == PublicField.Country)
+            {
+                columns.Add(new("country", "Country code", r => rule.PublishedFor(r.CreatedAt) ? r.Country : null));
+                columns.Add(new("countryName", "Country", r => rule.PublishedFor(r.CreatedAt) ? CountryName(r) : null));
+            }
+            else
+                columns.Add(new(field.Key, field.Label, r => rule.PublishedFor(r.CreatedAt) ? value(r) : null));
         }
-        if (fields.City.Published)
-            columns.Add(new("city", "City", r => fields.City.PublishedFor(r.CreatedAt) ? r.City : null));
         columns.Add(new("verifiedAt", "Verified at", r => r.ShowVerifiedBadge ? r.VerifiedDomain : null));
         columns.Add(new("notable", "Notable", r => r.Notable));
-        columns.Add(new("language", "Language", r => r.Language));
         columns.Add(new("signedAt", "Signed", r => r.PublishedAt));
         return columns;
     }

@@ -128,10 +128,13 @@ public static class ExportQuery
             s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
             s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted };
 
-    /// <summary>The public list never reads an email, a comment or request data from the database at all.</summary>
+    /// <summary>
+    /// The public list reads only the clear columns, which hold nothing the letter does not publish
+    /// (SignatureStorage); never an email, a sealed value or request data.
+    /// </summary>
     static IAsyncEnumerable<ExportRow> ProjectPublic(IQueryable<Signature> signatures) =>
         signatures.Select(s => new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, "", s.Title,
-            s.Organization, s.Category, s.Country, s.City, null, s.ListPublicly, s.Notable, s.Hidden, s.Language,
+            s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, null,
             s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, null, s.PublishedAt, null, null, null, null, null, null,
             false, null, null)).AsAsyncEnumerable();
 }

@@ -20,15 +20,27 @@ public record SignatoryQuery(int Limit = 50, string? After = null, string? Searc
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || !string.IsNullOrWhiteSpace(Country);
 }
 
-/// <summary>One line of the public list: only what the letter publishes, never an email.</summary>
+/// <summary>One line of the public list: only what the letter publishes (<see cref="PublicField"/>), never an email.</summary>
 public record PublicSignatory(string Name, string? Title, string? Organization, string? Country, string? CountryName,
     string? Category, string? City, DateTimeOffset SignedAt, bool Notable = false)
 {
     /// <summary>The listed organisation domain the signer's confirmed address is at, when they agreed to show it.</summary>
     public string? VerifiedAt { get; init; }
 
-    /// <summary>The language the signature was made in ("fr", "zh-Hans"), when it was recorded.</summary>
-    public string? Language { get; init; }
+    /// <summary>The signer's comment, when the letter publishes comments.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>This line's value of a public field (a country as its code).</summary>
+    public string? Value(PublicField field) => field.Key switch
+    {
+        "title" => Title,
+        "organization" => Organization,
+        "category" => Category,
+        "country" => Country,
+        "city" => City,
+        "comment" => Comment,
+        _ => null,
+    };
 }
 
 /// <summary>A page of the list. <paramref name="TotalIsExact"/> is false when a filter matched more than <see cref="SignatoryQuery.MaxCountedMatches"/>, which is then the total.</summary>
@@ -112,17 +124,17 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
             Public(fields.Category, r, r.Category),
             Public(fields.City, r, r.City),
             r.PublishedAt!.Value,
-            r.Notable) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null, Language = r.Language }).ToList();
+            r.Notable) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null, Comment = Public(fields.Comment, r, r.Comment) }).ToList();
         return new SignatoryPage(items, next, exact ? total : SignatoryQuery.MaxCountedMatches, exact);
     }
 
     record Row(long Id, DateTimeOffset? PublishedAt, string Name, string? Title, string? Organization, string? Country,
-        string? Category, string? City, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge,
-        string? Language, DateTimeOffset CreatedAt);
+        string? Category, string? City, string? Comment, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge,
+        DateTimeOffset CreatedAt);
 
     static Task<List<Row>> Select(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
         signatures.Select(s => new Row(s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category,
-            s.City, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge, s.Language, s.CreatedAt)).ToListAsync(cancellationToken);
+            s.City, s.Comment, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt)).ToListAsync(cancellationToken);
 
     static string NotableAfter(Row row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
 

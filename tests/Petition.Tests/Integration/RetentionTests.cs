@@ -56,7 +56,7 @@ public class RetentionTests
         });
         var text = (await app.Client().GetDocumentAsync($"/letters/{letter.Slug}/privacy")).QuerySelector("main")!.TextContent;
         Assert.Contains("3 days", text);
-        Assert.Contains("title or position, organisation, country, city", text);
+        Assert.Contains("title, organisation, country, city", text);
         Assert.Contains("Affiliations are for identification only.", text);
     }
 }

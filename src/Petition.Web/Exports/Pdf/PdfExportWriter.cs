@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Petition.Data.Letters;
 
 namespace Petition.Web.Exports.Pdf;
 
@@ -16,7 +17,8 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
     const double Margin = 50, PageWidth = 595.28, PageHeight = 841.89, Bottom = PageHeight - Margin - 20;
     const double BodySize = 10.5, CellSize = 9, CellLine = 11.5, CellPadding = 3;
 
-    static readonly string[] TableKeys = ["name", "title", "organization", "countryName"];
+    /// <summary>The table's columns: the name, then the public fields (<see cref="PublicField"/>) the export holds.</summary>
+    static readonly string[] TableKeys = ["name", .. PublicField.All.Select(f => f == PublicField.Country ? "countryName" : f.Key)];
     static readonly XBrush Grey = new XSolidBrush(XColor.FromArgb(90, 90, 90));
     static readonly XBrush Stripe = new XSolidBrush(XColor.FromArgb(242, 242, 242));
 
@@ -167,7 +169,8 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
         {
             this.layout = layout;
             this.columns = columns;
-            var share = new Dictionary<string, double> { ["name"] = 3, ["title"] = 2, ["organization"] = 3, ["countryName"] = 1.6 };
+            var share = new Dictionary<string, double>
+                { ["name"] = 3, ["title"] = 2, ["organization"] = 3, ["category"] = 2, ["countryName"] = 1.6, ["city"] = 1.6, ["comment"] = 4 };
             var sum = columns.Sum(c => share[c.Key]);
             widths = columns.Select(c => (layout.Width - numberWidth) * share[c.Key] / sum).ToArray();
             layout.PageStarted += () => headerOnPage = false;

@@ -14,15 +14,6 @@ public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy
     public Letter Letter { get; private set; } = null!;
     public PrivacyOptions Retention => privacy.Value;
 
-    public IEnumerable<(string Label, FieldRule Rule)> OptionalFields() =>
-    [
-        ("Title or position", Letter.Fields.Title),
-        ("Organisation", Letter.Fields.Organization),
-        ("Country", Letter.Fields.Country),
-        ("Category", Letter.Fields.Category),
-        ("City", Letter.Fields.City),
-        ("Comment", Letter.Fields.Comment),
-    ];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
