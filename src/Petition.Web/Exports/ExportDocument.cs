@@ -14,7 +14,14 @@ public record ExportDocument(
     string Filter,
     int Count,
     DateTimeOffset GeneratedAt,
-    IReadOnlyList<ExportColumn> Columns);
+    IReadOnlyList<ExportColumn> Columns)
+{
+    /// <summary>The language of the title and text above (a translation, or the original's).</summary>
+    public string Language { get; init; } = Letter.Language;
+
+    /// <summary>Every published signature of the letter, listed or not: the count a reader compares the list with.</summary>
+    public int Counted { get; init; } = Count;
+}
 
 /// <summary>Writes one format from a stream of rows; memory does not grow with the number of rows.</summary>
 public interface IExportWriter

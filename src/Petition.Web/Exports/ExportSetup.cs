@@ -32,7 +32,8 @@ public static partial class ExportSetup
         app.MapGet("/api/letters/{slug}/signatures.{format}", PublicExport).WithName("ExportSignatures").WithTags("Letters")
             .WithMetadata(new Front.LimitedAttribute(Front.Door.Export))
             .WithDescription("The public signatory list as csv, xlsx, json or pdf, signed by the site's key (add bundle=true for a zip with the signature and key). "
-                + "from and to (UTC, ISO 8601) narrow it by the date each name was published, the date the file shows; a date that cannot be read is a 400.");
+                + "from and to (UTC, ISO 8601) narrow it by the date each name was published, the date the file shows; a date that cannot be read is a 400. "
+                + "language (fr, es, ru, zh-Hans, ar, ...) writes the PDF in a language the letter is translated into.");
         app.MapGet(ExportSigningKey.WellKnownPath, async (ExportSigningKey key, CancellationToken cancellationToken) =>
             TypedResults.Text(await key.PublicKeyPemAsync(cancellationToken), "application/x-pem-file"))
             .WithName("ExportSigningKey").WithTags("Letters");
@@ -58,7 +59,7 @@ public static partial class ExportSetup
         var validation = await new SignatureFilterValidator().ValidateAsync(filter, cancellationToken);
         if (!validation.IsValid)
             return TypedResults.ValidationProblem(validation.ToProblemErrors(), title: "Some filters need attention.");
-        var file = await exports.OpenAsync(new ExportRequest(letter, ExportScope.Public, exportFormat, filter), cancellationToken);
+        var file = await exports.OpenAsync(new ExportRequest(letter, ExportScope.Public, exportFormat, filter, query.Language), cancellationToken);
         if (file is null)
         {
             response.SetRetryAfter(TimeSpan.FromSeconds(30));
@@ -68,5 +69,5 @@ public static partial class ExportSetup
         return query.Bundle == true ? file.AsBundle(await key.PublicKeyPemAsync(cancellationToken)) : file;
     }
 
-    record PublicExportQuery(string? Country, string? Category, bool? Notable, string? From, string? To, int? Version, bool? Bundle);
+    record PublicExportQuery(string? Country, string? Category, bool? Notable, string? From, string? To, int? Version, bool? Bundle, string? Language);
 }

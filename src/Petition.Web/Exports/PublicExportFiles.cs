@@ -46,7 +46,7 @@ public sealed class PublicExportFiles : IDisposable
     {
         // A file made while the names were held back is not the one to serve once they are published.
         var names = request.Letter.NamesPublicAt(time.GetUtcNow()) ? "names" : "held";
-        var key = $"{request.Letter.Id}/{request.Format}/{names}/{request.Applied.Describe(ExportScope.Public)}";
+        var key = $"{request.Letter.Id}/{request.Format}/{names}/{request.WrittenIn}/{request.Applied.Describe(ExportScope.Public)}";
         foreach (var (old, stale) in files)
             if (stale.Expired(options.PublicFileLifetime, time))
                 Remove(old, stale);

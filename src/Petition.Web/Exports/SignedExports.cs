@@ -5,12 +5,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Petition.Data;
 using Petition.Data.Letters;
+using Petition.Data.Signatures;
 using Petition.Web.Site;
 
 namespace Petition.Web.Exports;
 
-public record ExportRequest(Letter Letter, ExportScope Scope, ExportFormat Format, ExportFilter Filter)
+/// <param name="Language">The language the PDF's cover, letter and headings are in, where the letter is translated
+/// into it (else the original's); the rows are the same in every language.</param>
+public record ExportRequest(Letter Letter, ExportScope Scope, ExportFormat Format, ExportFilter Filter, string? Language = null)
 {
+    /// <summary>The language the file is written in: a supported one the letter reads in, else the letter's own.</summary>
+    public string WrittenIn => Format == ExportFormat.Pdf && Languages.SiteLanguages.Find(Language) is { } language
+        && Letters.LetterText.LanguagesOf(Letter).Contains(language.Code) ? language.Code : Letter.Language;
+
     /// <summary>
     /// The filter as applied: the public list is narrowed only by what it shows, since a filter on a field the
     /// letter keeps private would tell who gave which value.
@@ -55,7 +62,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
     /// <summary>Writes the export into <paramref name="file"/> (empty, readable), then hashes and signs what it wrote.</summary>
     public async Task<MadeExport> WriteAsync(ExportRequest request, FileStream file, CancellationToken cancellationToken)
     {
-        var (letter, scope, format, _) = request;
+        var (letter, scope, format, _, _) = request;
         var filter = request.Applied;
         var writer = writers.Single(w => w.Format == format);
         var now = time.GetUtcNow();
@@ -66,6 +73,8 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         int count;
         string described;
         var (versionSigned, title) = (version?.Version ?? letter.Version, version?.Title ?? letter.Title);
+        // The current text reads in the file's language where the organisers translated it; an older version, as signed.
+        var text = version is null ? Letters.LetterText.Of(letter, request.WrittenIn) : null;
         var letterUrl = site.Value.Link($"/letters/{letter.Slug}");
         // One snapshot for the count on the cover and the rows under it.
         await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
@@ -73,8 +82,10 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             var selected = db.Selected(letter, scope, filter);
             count = await selected.CountAsync(cancellationToken);
             described = filter.Describe(scope);
-            var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, title, version?.Body ?? letter.Body,
-                scope, described, count, now, ExportColumns.For(scope, letter.Fields));
+            // The cover says how many signed in all, and so how many chose not to be listed.
+            var counted = format == ExportFormat.Pdf ? await db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.Published, cancellationToken) : count;
+            var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, text?.Title ?? title, text?.Body ?? version?.Body ?? letter.Body,
+                scope, described, count, now, ExportColumns.For(scope, letter.Fields)) { Language = text?.Language ?? letter.Language, Counted = counted };
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, db.GetService<Petition.Data.Sealing.IPersonalDataSeal>(), cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
         }

@@ -34,7 +34,7 @@ public static class RightToLeft
 
     static int Forms(char c) => c is >= First and <= Last ? FormCounts[c - First] : c == Tatweel ? 4 : 0;
     static bool IsMark(char c) => c is >= '\u064B' and <= '\u065F' or '\u0670';
-    static bool IsRightToLeft(char c) => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+    public static bool IsRightToLeft(char c) => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
     /// <param name="rightToLeft">
     /// The direction of the paragraph the text is a line of, when it is known (a wrapped title); else the direction

@@ -67,6 +67,21 @@ public static class ExportFiles
 
     public static string PdfText(byte[] file) => Run("pdftotext", ["-enc", "UTF-8", "-", "-"], file).Output;
 
+    /// <summary>pdffonts's table of the fonts the file embeds.</summary>
+    public static string PdfFonts(byte[] file)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, file);
+            return Run("pdffonts", [path]).Output;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>openssl's own verdict on the file, its detached signature and the published key.</summary>
     public static (int ExitCode, string Output) OpensslVerify(byte[] file, byte[] signature, string publicKeyPem)
     {

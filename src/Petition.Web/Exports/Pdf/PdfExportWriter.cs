@@ -2,7 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Microsoft.Extensions.Localization;
 using Petition.Data.Letters;
+using Petition.Web.Languages;
+using Petition.Web.Letters;
 
 namespace Petition.Web.Exports.Pdf;
 
@@ -12,7 +15,7 @@ namespace Petition.Web.Exports.Pdf;
 /// numbers. PDFsharp keeps the document in memory until it is saved; a hundred thousand rows stay well under a minute
 /// (see docs/benchmarks.md).
 /// </summary>
-public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
+public class PdfExportWriter(IOptions<ExportOptions> options, IStringLocalizer<SiteText> text) : IExportWriter
 {
     const double Margin = 50, PageWidth = 595.28, PageHeight = 841.89, Bottom = PageHeight - Margin - 20;
     const double BodySize = 10.5, CellSize = 9, CellLine = 11.5, CellPadding = 3;
@@ -20,6 +23,7 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
     /// <summary>The table's columns: the name, then the public fields (<see cref="PublicField"/>) the export holds.</summary>
     static readonly string[] TableKeys = ["name", .. PublicField.All.Select(f => f == PublicField.Country ? "countryName" : f.Key)];
     static readonly XBrush Grey = new XSolidBrush(XColor.FromArgb(90, 90, 90));
+    static readonly XPen QuoteRule = new(XColor.FromArgb(160, 160, 160), 2);
     static readonly XBrush Stripe = new XSolidBrush(XColor.FromArgb(242, 242, 242));
 
     public ExportFormat Format => ExportFormat.Pdf;
@@ -29,6 +33,8 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
     public async Task WriteAsync(Stream output, ExportDocument document, IAsyncEnumerable<ExportRow> rows, CancellationToken cancellationToken)
     {
         PdfFonts.Register();
+        // The cover, headings and country names in the language of the letter's text (ExportRequest.WrittenIn).
+        using var language = SiteLanguages.Use(document.Language);
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.VersionTitle;
         pdf.Info.Creator = document.SiteName;
@@ -36,10 +42,14 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
 
         var maxRows = options.Value.MaxPdfRows;
         WriteCover(layout, document, maxRows);
-        var columns = TableKeys.Select(k => document.Columns.FirstOrDefault(c => c.Key == k)).OfType<ExportColumn>().ToList();
+        var columns = TableKeys.Select(k => document.Columns.FirstOrDefault(c => c.Key == k)).OfType<ExportColumn>()
+            .Select(c => c.Key == "countryName"
+                ? c with { Header = text["Country"], Value = r => c.Value(r) is null ? null : Countries.Name(r.Country!) }
+                : c with { Header = text[c.Header] })
+            .ToList();
         var table = new Table(layout, columns);
         layout.NewPage();
-        layout.Heading("Signatories", 16);
+        layout.Heading(text["Signatories"], 16);
         var number = 0;
         bool? notableSection = null;
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -49,41 +59,47 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
             if (notableSection != row.Notable)
             {
                 if (row.Notable || notableSection is not null)
-                    layout.Heading(row.Notable ? "Notable signatories" : "Further signatories", 12);
+                    layout.Heading(row.Notable ? text["Notable signatories"] : text["Further signatories"], 12);
                 notableSection = row.Notable;
                 table.Header();
             }
             table.Row(++number, row);
         }
         if (number == 0)
-            layout.Paragraph("No signatures match this export.", BodySize);
-        layout.Finish(document);
+            layout.Paragraph(text["No signatures match this export."], BodySize);
+        layout.Finish(document, (page, total) => text["Page {0} of {1}", page, total]);
         pdf.Save(output, closeStream: false);
     }
 
-    static void WriteCover(Layout layout, ExportDocument document, int maxRows)
+    void WriteCover(Layout layout, ExportDocument document, int maxRows)
     {
+        var culture = CultureInfo.CurrentCulture;
         layout.NewPage();
         layout.Paragraph(document.SiteName, 9, Grey);
         layout.Space(6);
         layout.Heading(document.VersionTitle, 20);
-        var at = document.GeneratedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        layout.Paragraph($"To: {document.Letter.Recipients}", 11);
-        layout.Paragraph($"Date: {at}", 11);
-        layout.Paragraph($"Signatories in this document: {Math.Min(document.Count, maxRows).ToString("N0", CultureInfo.InvariantCulture)}", 11, bold: true);
+        var at = document.GeneratedAt.UtcDateTime.ToString("D", culture) + ", " + document.GeneratedAt.UtcDateTime.ToString("HH:mm", culture) + " UTC";
+        layout.Paragraph(text["To: {0}", document.Letter.Recipients], 11);
+        layout.Paragraph(text["Date: {0}", at], 11);
+        var listed = Math.Min(document.Count, maxRows);
+        layout.Paragraph(text["Signatories in this document: {0}", listed.ToString("N0", culture)], 11, bold: true);
+        // Those who chose to be counted without their name are in the count, not the list: the cover says so.
+        if (document.Scope == ExportScope.Public && document.Filter == "none" && document.Counted > document.Count)
+            layout.Paragraph(text["{0} signatures in all, of which {1} listed here: the others asked to be counted without their name.",
+                document.Counted.ToString("N0", culture), document.Count.ToString("N0", culture)], 10);
         if (document.Count > maxRows)
-            layout.Paragraph(string.Create(CultureInfo.InvariantCulture,
-                $"The list has {document.Count:N0} signatories; this document holds the first {maxRows:N0}, notable signatories first. The CSV, Excel and JSON downloads, signed like this one, hold them all."), 10);
-        layout.Paragraph($"Text: version {document.Version} of the letter, {document.LetterUrl}", 9, Grey);
+            layout.Paragraph(text["The list has {0} signatories; this document holds the first {1}, notable signatories first. The CSV, Excel and JSON downloads, signed like this one, hold them all.",
+                document.Count.ToString("N0", culture), maxRows.ToString("N0", culture)], 10);
+        layout.Paragraph(text["Text: version {0} of the letter, {1}", document.Version, document.LetterUrl], 9, Grey);
         if (document.Scope != ExportScope.Public || document.Filter != "none")
             layout.Paragraph($"List: {document.Scope.ToString().ToLowerInvariant()}; filter: {document.Filter}", 9, Grey);
         layout.Space(14);
-        foreach (var paragraph in LetterPlainText.Paragraphs(document.VersionBody))
+        foreach (var paragraph in LetterParagraphs.Of(document.VersionBody))
         {
             if (paragraph.Heading)
                 layout.Heading(paragraph.Text, 13);
             else
-                layout.Paragraph(paragraph.Text, BodySize, indent: paragraph.Indent * 14);
+                layout.Paragraph(paragraph.Spans, BodySize, indent: paragraph.Indent * 14, quote: paragraph.Quote);
             layout.Space(4);
         }
     }
@@ -137,8 +153,21 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
             }
         }
 
+        /// <summary>Styled text; a quote has a grey rule along its left edge, as printed letters set them off.</summary>
+        public void Paragraph(IReadOnlyList<StyledSpan> spans, double size, double indent = 0, bool quote = false)
+        {
+            foreach (var line in Text.Wrap(spans, Width - indent, size))
+            {
+                Ensure(size * 1.4);
+                if (quote)
+                    Graphics.DrawLine(QuoteRule, Margin + indent - 8, Y, Margin + indent - 8, Y + size * 1.4);
+                Text.Draw(Graphics, line, Margin + indent, Y, size);
+                Y += size * 1.4;
+            }
+        }
+
         /// <summary>Page numbers, written once the number of pages is known.</summary>
-        public void Finish(ExportDocument document)
+        public void Finish(ExportDocument document, Func<int, int, string> pageOf)
         {
             graphics?.Dispose();
             graphics = null;
@@ -147,7 +176,7 @@ public class PdfExportWriter(IOptions<ExportOptions> options) : IExportWriter
             {
                 using var footer = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
                 Text.Measure = footer;
-                var label = string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {total}");
+                var label = pageOf(i + 1, total);
                 Text.Draw(footer, label, PageWidth - Margin - Text.Width(label, 8), PageHeight - Margin, 8, brush: Grey);
                 Text.Draw(footer, Shorten(document.VersionTitle, 80), Margin, PageHeight - Margin, 8, brush: Grey);
             }

@@ -22,6 +22,8 @@ public sealed class PdfFonts : IFontResolver
     {
         [Latin] = "DejaVuSans.ttf",
         [Latin + " Bold"] = "DejaVuSans-Bold.ttf",
+        [Latin + " Oblique"] = "DejaVuSans-Oblique.ttf",
+        [Latin + " Bold Oblique"] = "DejaVuSans-BoldOblique.ttf",
         [Cjk] = "DroidSansFallbackFull.ttf",
         [Symbols] = "Symbola_hint.ttf",
     };
@@ -46,7 +48,11 @@ public sealed class PdfFonts : IFontResolver
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
     {
         if (familyName == Latin)
-            return new FontResolverInfo(bold ? Latin + " Bold" : Latin, false, italic);
+        {
+            // The letter's emphasis in DejaVu's own oblique faces (fonts-dejavu-core), slanted by PDFsharp without them.
+            var styled = Latin + (bold ? " Bold" : "") + (italic ? " Oblique" : "");
+            return Missing.Contains(styled) ? new FontResolverInfo(bold ? Latin + " Bold" : Latin, false, italic) : new FontResolverInfo(styled);
+        }
         var face = Missing.Contains(familyName) ? Latin : familyName;
         return Files.ContainsKey(face) ? new FontResolverInfo(face, bold && face != Latin, italic) : null;
     }

@@ -22,6 +22,9 @@ public class ExportModel(PetitionDbContext db, SignedExports exports, ExportSign
     [BindProperty(SupportsGet = true)] public ExportFormat Format { get; set; } = ExportFormat.Csv;
     [BindProperty(SupportsGet = true)] public bool Bundle { get; set; }
 
+    /// <summary>The PDF's language, one the letter is translated into (the original's when not).</summary>
+    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+
     public Letter Letter { get; private set; } = null!;
     public IReadOnlyList<int> Versions { get; private set; } = [];
     public bool MayExportFull => User.IsInRole(Roles.Admin);
@@ -44,7 +47,7 @@ public class ExportModel(PetitionDbContext db, SignedExports exports, ExportSign
             form.StatusCode = StatusCodes.Status400BadRequest;
             return form;
         }
-        var file = await exports.CreateAsync(new ExportRequest(Letter, Scope, Format, Filter), cancellationToken);
+        var file = await exports.CreateAsync(new ExportRequest(Letter, Scope, Format, Filter, Language), cancellationToken);
         if (Scope != ExportScope.Public)
         {
             audit.Record(AuditActions.SignaturesExported, Letter.Id, after: new
@@ -68,7 +71,7 @@ public class ExportModel(PetitionDbContext db, SignedExports exports, ExportSign
 
     async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
+        if (await db.Letters.AsNoTracking().Include(l => l.Translations).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken) is not { } letter)
             return NotFound();
         Letter = letter;
         return null;
