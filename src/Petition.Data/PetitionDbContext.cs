@@ -28,6 +28,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SiteKey> SiteKeys => Set<SiteKey>();
     public DbSet<WithdrawnAddress> WithdrawnAddresses => Set<WithdrawnAddress>();
+    public DbSet<LetterLogo> LetterLogos => Set<LetterLogo>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -53,10 +54,26 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             letter.Property(l => l.Language).HasMaxLength(16).HasDefaultValue("en");
             letter.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
             letter.Property(l => l.ModerationMode).HasConversion<string>().HasMaxLength(20);
+            letter.ComplexProperty(l => l.Organiser, organiser =>
+            {
+                organiser.Property(o => o.Name).HasMaxLength(200);
+                organiser.Property(o => o.Email).HasMaxLength(254);
+                organiser.Property(o => o.Website).HasMaxLength(500);
+                organiser.Property(o => o.LegalNotice).HasMaxLength(2000);
+                organiser.Property(o => o.ConfirmationMessage).HasMaxLength(2000);
+                organiser.Property(o => o.ThankYouMessage).HasMaxLength(2000);
+                organiser.Property(o => o.LogoType).HasMaxLength(20);
+            });
             letter.Property(l => l.Fields).HasConversion(
                 fields => JsonSerializer.Serialize(fields, JsonOptions),
                 json => JsonSerializer.Deserialize<LetterFields>(json, JsonOptions) ?? new LetterFields(),
                 new ValueComparer<LetterFields>((a, b) => a == b, f => f.GetHashCode()));
+        });
+
+        model.Entity<LetterLogo>(logo =>
+        {
+            logo.HasKey(l => l.LetterId);
+            logo.HasOne<Letter>().WithOne().HasForeignKey<LetterLogo>(l => l.LetterId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<Signature>(signature =>
@@ -176,6 +193,8 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             message.Ignore(m => m.ToName);
             message.Ignore(m => m.Subject);
             message.Ignore(m => m.TextBody);
+            message.Ignore(m => m.FromName);
+            message.Ignore(m => m.ReplyTo);
             message.Property(m => m.ToHash).HasMaxLength(64);
             message.Property(m => m.LastError).HasMaxLength(2000);
         });

@@ -411,12 +411,62 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Organiser", "Petition.Data.Letters.Letter.Organiser#Organiser", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ConfirmationMessage")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)");
+
+                            b1.Property<string>("LegalNotice")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("LogoType")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("ThankYouMessage")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Website")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("Petition.Data.Letters.LetterLogo", b =>
+                {
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LetterId");
+
+                    b.ToTable("LetterLogos");
                 });
 
             modelBuilder.Entity("Petition.Data.Letters.LetterTranslation", b =>
@@ -889,6 +939,15 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Petition.Data.Letters.LetterLogo", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithOne()
+                        .HasForeignKey("Petition.Data.Letters.LetterLogo", "LetterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

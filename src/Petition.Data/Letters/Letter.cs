@@ -57,6 +57,9 @@ public class Letter
     /// <summary>Hosts allowed to frame the embed page (e.g. "https://partner.example").</summary>
     public List<string> EmbedHosts { get; set; } = [];
 
+    /// <summary>Who is behind the letter: shown on its page, its privacy notice (as data controller), its PDF, and its emails' sender.</summary>
+    public Organiser Organiser { get; set; } = new();
+
     public List<LetterVersion> Versions { get; set; } = [];
 
     /// <summary>The language the title and body are written in (a culture name such as "en").</summary>

@@ -14,6 +14,20 @@ public class OutboxMessage
     /// <summary>Plain text only: nothing a signer typed can become markup in someone's mail reader.</summary>
     public string TextBody { get; set; } = "";
 
+    /// <summary>The name the email is sent in (the letter's organiser), at the site's own address; null for the site's.</summary>
+    public string? FromName { get; set; }
+
+    /// <summary>Where a reply goes (the organiser's contact address); null for none.</summary>
+    public string? ReplyTo { get; set; }
+
+    /// <summary>What is sealed, in order: every writer of the outbox seals these, the reader opens them.</summary>
+    public string?[] SealedValues() => [ToAddress, ToName, Subject, TextBody, FromName, ReplyTo];
+
+    public void Open(string?[] values) =>
+        (ToAddress, ToName, Subject, TextBody, FromName, ReplyTo) = (values[0] ?? "", values[1] ?? "", values[2] ?? "", values[3] ?? "", values[4], values[5]);
+
+    public const int SealedCount = 6;
+
     /// <summary>A keyed hash of the recipient's address (see <see cref="RecipientHash"/>): which mail went to an address, without it.</summary>
     public string? ToHash { get; set; }
 

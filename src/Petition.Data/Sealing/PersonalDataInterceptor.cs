@@ -64,8 +64,7 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
                 entry.After = SealedText.Open(seal, entry.After);
                 break;
             case OutboxMessage { Sealed: { } sealedMessage } message:
-                var m = SealedStrings.Open(seal, sealedMessage, 4);
-                (message.ToAddress, message.ToName, message.Subject, message.TextBody) = (m[0] ?? "", m[1] ?? "", m[2] ?? "", m[3] ?? "");
+                message.Open(SealedStrings.Open(seal, sealedMessage, OutboxMessage.SealedCount));
                 break;
         }
         return entity;
@@ -93,7 +92,7 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
         foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added))
         {
             var m = entry.Entity;
-            m.Sealed = SealedStrings.Seal(seal, m.ToAddress, m.ToName, m.Subject, m.TextBody);
+            m.Sealed = SealedStrings.Seal(seal, m.SealedValues());
             m.ToHash = OutboxMessage.RecipientHash(seal, m.ToAddress);
         }
         // What a signature's audit entries hold before and after a change (a correction's old and new details).

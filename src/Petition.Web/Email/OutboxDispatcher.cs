@@ -187,11 +187,15 @@ public class OutboxDispatcher(
         var mime = new MimeMessage
         {
             Subject = message.Subject,
-            Body = new TextPart("plain") { Text = message.TextBody },
+            // Plain text and the same words as simple HTML (escaped, links made clickable, no remote images).
+            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = EmailHtml.From(message.TextBody) }.ToMessageBody(),
             // The same id on every attempt, so a receiver can drop a copy after an ambiguous failure.
             MessageId = $"outbox-{message.Id}.{message.CreatedAt.ToUnixTimeSeconds()}@{from.Domain}",
         };
-        mime.From.Add(new MailboxAddress(from.Name, from.Address)); // a copy: a message's list takes hold of what it is given
+        // In the organiser's name when the letter has one, always at the site's own address (SPF and DKIM stay true).
+        mime.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(message.FromName) ? from.Name : message.FromName, from.Address));
+        if (message.ReplyTo is { Length: > 0 } replyTo && MailboxAddress.TryParse(replyTo, out var replyAddress))
+            mime.ReplyTo.Add(replyAddress);
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
         return mime;
     }

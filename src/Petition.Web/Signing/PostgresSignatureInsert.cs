@@ -66,7 +66,7 @@ public static class PostgresSignatureInsert
         Add(command, "token_created_at", tokens.Select(t => t.CreatedAt).ToArray());
         Add(command, "token_expires_at", tokens.Select(t => t.ExpiresAt).ToArray());
         Add(command, "to_hash", emails.Select(e => OutboxMessage.RecipientHash(seal, e.ToAddress)).ToArray());
-        Add(command, "sealed_message", emails.Select(e => SealedStrings.Seal(seal, e.ToAddress, e.ToName, e.Subject, e.TextBody)).ToArray(),
+        Add(command, "sealed_message", emails.Select(e => SealedStrings.Seal(seal, e.SealedValues())).ToArray(),
             NpgsqlDbType.Array | NpgsqlDbType.Bytea);
         Add(command, "email_created_at", emails.Select(e => e.CreatedAt).ToArray());
         Add(command, "next_attempt_at", emails.Select(e => e.NextAttemptAt).ToArray());
