@@ -117,6 +117,7 @@ public class ShowModel(
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         timing.Spend(Input.Started);
+        SentTo.Remember(TempData, Input.Email!);
         return RedirectToPage("/Letters/CheckEmail", new { slug });
     }
 
