@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/screenshots/: the letter page, the signatories list, the check-email, confirm,
-# confirmed and manage pages, and the console's letter dashboard and review queue, each at 390 and 1280 px wide.
+# confirmed and manage pages, and the console's letter dashboard and review queue, each at 390 and 1280 px wide, as
+# whole pages (NAME-390.png, NAME-1280.png); and letter-390-screen.png, a phone's first screen, which README shows.
 #
 # How: one xUnit test, tests/Petition.Tests/Browser/Screenshots.cs, marked [Trait("Category", "Screenshots")] so
 # that scripts/test.sh skips it. It starts the app on the test host (its own SQLite database, a fake clock set to

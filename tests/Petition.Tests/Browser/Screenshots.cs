@@ -43,10 +43,12 @@ public class Screenshots
 
         foreach (var width in Widths)
         {
-            var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+            var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 900 } });
             var letter = new LetterPage(page);
             await letter.OpenAsync(app.BaseUrl, slug);
             await ShootAsync(page, "letter", width);
+            if (width < 600) // what a phone shows on opening the letter, for the README
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "letter-390-screen.png") });
             await page.GotoAsync($"{app.BaseUrl}/letters/{slug}/signatories");
             await ShootAsync(page, "signatories", width);
 
