@@ -47,6 +47,26 @@ public class AccessibilityInChromiumTests
     }
 
     [Fact]
+    public async Task The_pages_a_signer_sees_after_signing_have_no_WCAG_A_or_AA_violations()
+    {
+        await using var app = await PetitionApp.StartOnSocketAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.Browser.NewPageAsync();
+        var letter = new LetterPage(page);
+        var email = $"{Signer.Unique("axeafter")}@example.org";
+
+        await letter.OpenAsync(app.BaseUrl, "upr-accountability");
+        await letter.SignAsync("Ada After", email, "Nurse", "Mercy Hospital", "Canada");
+        await Assertions.Expect(page.Locator(".sent-to")).ToBeVisibleAsync(); // the masked address
+        var violations = new List<string>(await Axe.ViolationsAsync(page));
+        await page.GotoAsync(app.BaseUrl + await app.ConfirmationPathAsync(email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my signature" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".confirmed")).ToContainTextAsync("You are signatory 1.");
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task The_console_pages_have_no_WCAG_A_or_AA_violations()
     {
         await using var app = await PetitionApp.StartOnSocketAsync();

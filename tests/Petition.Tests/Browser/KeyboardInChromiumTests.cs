@@ -58,7 +58,12 @@ public class KeyboardInChromiumTests
         var stops = new List<(string Id, double Top, double Left)>();
         while (stops.Count < 30)
         {
-            var box = await page.EvaluateAsync<JsonElement>("() => { const r = document.activeElement.getBoundingClientRect(); return { top: r.top + scrollY, left: r.left }; }");
+            // Measured within the form's own content: on a wide screen the form is a sticky box that scrolls by itself.
+            var box = await page.EvaluateAsync<JsonElement>("""
+                () => { const form = document.querySelector('section.sign'), f = form.getBoundingClientRect();
+                        const r = document.activeElement.getBoundingClientRect();
+                        return { top: r.top - f.top + form.scrollTop, left: r.left }; }
+                """);
             stops.Add((await keys.FocusedAsync(), box.GetProperty("top").GetDouble(), box.GetProperty("left").GetDouble()));
             if (stops[^1].Id == "sign-submit")
                 break;

@@ -67,7 +67,8 @@ public class PetitionApp : WebApplicationFactory<Program>
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var all = new Dictionary<string, string?>(settings ?? []) { ["Site:PublicBaseUrl"] = baseUrl };
+        var all = new Dictionary<string, string?>(settings ?? []);
+        all.TryAdd("Site:PublicBaseUrl", baseUrl); // unless the test chose one (the screenshots show a stable address)
         var app = new PetitionApp(database ?? TestDatabase.Sqlite(), await SmtpSink.StartAsync(), all) { BaseUrl = baseUrl };
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         app.StartServer();

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Petition.Data.Signatures;
-using Petition.Web.Languages;
 using Petition.Web.Signing;
 using Petition.Web.Front;
 
@@ -13,7 +11,7 @@ namespace Petition.Web.Pages.Letters;
 /// and must not be able to sign anyone up.
 /// </summary>
 [Limited(Door.Confirm)]
-public class ConfirmModel(Confirmation confirmation, IStringLocalizer<SiteText> text) : PageModel
+public class ConfirmModel(Confirmation confirmation, SignatureCounter counter) : PageModel
 {
     public ConfirmationLookup Lookup { get; private set; } = ConfirmationLookup.NotFound;
 
@@ -40,9 +38,13 @@ public class ConfirmModel(Confirmation confirmation, IStringLocalizer<SiteText> 
             return Page();
         }
         var signature = Lookup.Signature!;
-        TempData["Status"] = signature.Letter.ModerationMode == Petition.Data.Letters.ModerationMode.Post
-            ? text["Thank you: your signature is confirmed and counted."].Value
-            : text["Thank you: your signature is confirmed. A moderator will review it before it is published."].Value;
+        // Their place is the public count once theirs is in it: the counter moved at once for this confirmation
+        // (SignatureCounter.Counted), so this costs no count of the letter's rows. What the state says, not the
+        // letter's mode: a signature a block rule holds back awaits review on a post-moderated letter too.
+        int? place = signature.State == SignatureState.Published
+            ? (await counter.GetAsync(signature.LetterId, cancellationToken)).Published
+            : null;
+        Confirmed.Remember(TempData, place);
         return RedirectToPage("/Letters/Signatories", new { slug = signature.Letter.Slug });
     }
 }

@@ -55,6 +55,9 @@ public class ShowModel(
     public SignatureCounts Counts { get; private set; } = new(0, 0);
     public IReadOnlyList<PublicSignatory> Latest { get; private set; } = [];
     public bool IsOpen { get; private set; }
+
+    /// <summary>The time the page was made at, which its dates are read against.</summary>
+    public DateTimeOffset Now { get; private set; }
     public Sharing.ShareCard Share { get; private set; } = null!;
     public string Started { get; private set; } = "";
 
@@ -114,6 +117,7 @@ public class ShowModel(
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         timing.Spend(Input.Started);
+        SentTo.Remember(TempData, Input.Email!);
         return RedirectToPage("/Letters/CheckEmail", new { slug });
     }
 
@@ -127,7 +131,8 @@ public class ShowModel(
             return false;
         Letter = letter;
         Started = timing.Restamp(Input.Started, letter.Slug);
-        IsOpen = letter.IsOpenAt(time.GetUtcNow());
+        Now = time.GetUtcNow();
+        IsOpen = letter.IsOpenAt(Now);
         Text = LetterText.Of(letter);
         TranslationIsOutOfDate = Text.TranslatedAt is { } translatedAt
             && TranslationAge.IsOutOfDate(translatedAt, await db.LetterVersions.CurrentVersionMadeAtAsync(letter, cancellationToken));

@@ -9,7 +9,9 @@ using Petition.Web.Front;
 namespace Petition.Web.Pages.Letters;
 
 [Limited(Door.List)]
-public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories, Abuse.ListReadTally readers, TimeProvider time) : PageModel
+public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatories, Abuse.ListReadTally readers, TimeProvider time,
+    Signing.SignatureCounter counter, Microsoft.Extensions.Options.IOptions<Site.SiteOptions> site,
+    Microsoft.Extensions.Localization.IStringLocalizer<Languages.SiteText> text) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,6 +22,9 @@ public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatorie
     public Letter Letter { get; private set; } = null!;
     public SignatoryPage Results { get; private set; } = new([], null, 0);
 
+    /// <summary>Set for a signer who has just confirmed (and only for them: it comes from their own TempData cookie).</summary>
+    public Confirmed? JustConfirmed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var letter = await db.Letters.PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
@@ -29,6 +34,11 @@ public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatorie
         SignatoryIndexing.Apply(Response, letter);
         readers.Record(HttpContext, letter.Id);
         Results = await signatories.QueryAsync(letter, new SignatoryQuery(PageSize, After, Q, Country), cancellationToken);
+        if (Confirmed.Recall(TempData) is int place)
+        {
+            var counts = await counter.GetAsync(letter.Id, cancellationToken);
+            JustConfirmed = new Confirmed(place > 0 ? place : null, Sharing.ShareCard.For(letter, counts.Published, site.Value, text));
+        }
         return Page();
     }
 }
