@@ -8,6 +8,7 @@ using Petition.Web.Email;
 using Petition.Web.Exports;
 using Petition.Web.Front;
 using Petition.Web.Languages;
+using Petition.Web.Letters;
 using Petition.Web.Privacy;
 using Petition.Web.Observability;
 using Petition.Web.Sharing;
@@ -39,6 +40,7 @@ app.UseFrontEnd();
 app.MapLettersApi();
 app.MapLanguageSwitch();
 app.MapSharing();
+app.MapOrganiserLogos();
 app.MapExports();
 app.MapMetrics();
 

@@ -24,7 +24,10 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
         var link = site.Value.Link($"/confirm/{token.Value}");
         var text = new StringBuilder()
             .AppendLine(t["Hello {0},", signature.Name])
-            .AppendLine()
+            .AppendLine();
+        if (letter.Organiser.ConfirmationMessage is { Length: > 0 } words)
+            text.AppendLine(words).AppendLine();
+        text
             // An imported signer did not ask: the organisers put the name forward, and the email must say so.
             .AppendLine(signature.Source == SignatureSource.Import
                 ? t["The organisers of the open letter \"{0}\" added this address to its signatories, from a list they gathered (on paper, for example). Nothing is published unless you confirm.", title]
@@ -39,8 +42,8 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine()
             .AppendLine(t["You will sign as:"])
             .Append(Details(signature))
-            .Append(ManageFooter(signature));
-        return Message(signature, t["Confirm your signature: {0}", title], text.ToString());
+            .Append(ManageFooter(letter, signature));
+        return Message(letter, signature, t["Confirm your signature: {0}", title], text.ToString());
     }
 
     public OutboxMessage AlreadySigned(Letter letter, Signature signature)
@@ -56,8 +59,8 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine(t["The letter: {0}", site.Value.Link($"/letters/{letter.Slug}")])
             .AppendLine()
             .AppendLine(t["If this was not you, you can ignore this email."])
-            .Append(ManageFooter(signature));
-        return Message(signature, t["You have already signed: {0}", title], text.ToString());
+            .Append(ManageFooter(letter, signature));
+        return Message(letter, signature, t["You have already signed: {0}", title], text.ToString());
     }
 
     /// <summary>Tells a signer of an earlier version what changed in the text they signed.</summary>
@@ -75,15 +78,15 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             text.AppendLine(t["What changed:"]).AppendLine(changeSummary).AppendLine();
         text.AppendLine(t["Read the letter as it stands: {0}", site.Value.Link($"/letters/{letter.Slug}")])
             .AppendLine(t["Your signature stays as it is. If you no longer wish to sign, you can withdraw it with the link below."])
-            .Append(ManageFooter(signature));
-        return Message(signature, t["The letter you signed has changed: {0}", title], text.ToString());
+            .Append(ManageFooter(letter, signature));
+        return Message(letter, signature, t["The letter you signed has changed: {0}", title], text.ToString());
     }
 
     /// <summary>
     /// Every email to a signer ends with a private link to see, correct or withdraw the signature. Each email
     /// carries a fresh token: only its hash is stored, so the link exists nowhere but in the signer's inbox.
     /// </summary>
-    string ManageFooter(Signature signature)
+    string ManageFooter(Letter letter, Signature signature)
     {
         var now = time.GetUtcNow();
         var token = VerificationToken.Create();
@@ -99,7 +102,7 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine(t["To see what we hold about you, correct it, or withdraw your signature, use your private link (do not share it):"])
             .AppendLine(site.Value.Link($"/manage/{token.Value}"))
             .AppendLine()
-            .AppendLine($"-- {site.Value.Name}")
+            .AppendLine($"-- {letter.Organiser.Name ?? site.Value.Name}")
             .ToString();
     }
 
@@ -117,7 +120,8 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
         return text.ToString();
     }
 
-    OutboxMessage Message(Signature signature, string subject, string text)
+    /// <summary>From the site's address in the organiser's name, replies to the organiser's contact.</summary>
+    OutboxMessage Message(Letter letter, Signature signature, string subject, string text)
     {
         var now = time.GetUtcNow();
         return new OutboxMessage
@@ -126,6 +130,8 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             ToName = signature.Name,
             Subject = subject,
             TextBody = text,
+            FromName = letter.Organiser.Name,
+            ReplyTo = letter.Organiser.Email,
             CreatedAt = now,
             NextAttemptAt = now,
         };

@@ -112,7 +112,9 @@ public abstract class DatabaseCopyTests
         Assert.Contains("Bakari Corrected-Name", export);
         Assert.Contains("Kigali-Private-City", export);
         Assert.DoesNotContain(leaving, export);
-        var pending = (await app.Db(db => db.Outbox.AsNoTracking().Where(m => m.SentAt == null).ToListAsync())).Single();
+        var unsent = await app.Db(db => db.Outbox.AsNoTracking().Where(m => m.SentAt == null).ToListAsync());
+        Assert.True(unsent.Count == 1, string.Join(" / ", unsent.Select(m => $"{m.Subject} [{m.LastError}] {m.Attempts}")));
+        var pending = unsent.Single();
         Assert.Equal(waiting, pending.ToAddress);
         Assert.Contains(liveLink, pending.TextBody);
     }

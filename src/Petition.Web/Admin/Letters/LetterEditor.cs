@@ -107,6 +107,14 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.ContactRetentionDays = form.ContactRetentionDays;
         letter.RequireProofOfWork = form.RequireProofOfWork;
         letter.EmbedHosts = form.EmbedHostList();
+        static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Replace("\r\n", "\n").Trim();
+        var o = form.Organiser;
+        letter.Organiser = new Organiser
+        {
+            Name = Clean(o.Name), Email = Clean(o.Email), Website = Clean(o.Website), LegalNotice = Clean(o.LegalNotice),
+            ConfirmationMessage = Clean(o.ConfirmationMessage), ThankYouMessage = Clean(o.ThankYouMessage),
+            LogoType = letter.Organiser.LogoType,
+        };
     }
 
     /// <summary>The letter's settings as plain values, so before and after compare field by field.</summary>
@@ -119,5 +127,6 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         ["version"] = l.Version, ["embedHosts"] = string.Join(" ", l.EmbedHosts),
         ["namesHeld"] = l.NamesHeld, ["namesHeldUntil"] = l.NamesHeldUntil, ["indexSignatories"] = l.IndexSignatories,
         ["contactRetentionDays"] = l.ContactRetentionDays,
+        ["organiser"] = System.Text.Json.JsonSerializer.Serialize(l.Organiser),
     };
 }

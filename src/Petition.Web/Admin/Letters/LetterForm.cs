@@ -42,6 +42,9 @@ public class LetterForm
     /// <summary>Days after closing at which addresses and request data are erased; empty to keep them.</summary>
     public int? ContactRetentionDays { get; set; }
 
+    /// <summary>Who is behind the letter (its logo is uploaded apart, see the editor's logo form).</summary>
+    public Organiser Organiser { get; set; } = new();
+
     public string VisibilityWords() => string.Join(' ', Visibilities.Select(Petition.Data.Signatures.Visibilities.Parse)
         .OfType<Petition.Data.Signatures.Visibility>().Distinct().Order().Select(Petition.Data.Signatures.Visibilities.Word));
 
@@ -81,6 +84,12 @@ public class LetterForm
         NamesHeldUntil = FormatUtc(letter.NamesHeldUntil),
         IndexSignatories = letter.IndexSignatories,
         ContactRetentionDays = letter.ContactRetentionDays,
+        Organiser = new Organiser
+        {
+            Name = letter.Organiser.Name, Email = letter.Organiser.Email, Website = letter.Organiser.Website,
+            LegalNotice = letter.Organiser.LegalNotice, ConfirmationMessage = letter.Organiser.ConfirmationMessage,
+            ThankYouMessage = letter.Organiser.ThankYouMessage,
+        },
     };
 }
 

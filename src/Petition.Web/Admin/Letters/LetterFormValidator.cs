@@ -28,6 +28,15 @@ public class LetterFormValidator : AbstractValidator<LetterForm>
         RuleFor(f => f.Categories).Must(c => new LetterForm { Categories = c }.CategoryList() is { Count: <= 50 } list && list.All(x => x.Length <= 60))
             .WithMessage("Up to 50 categories of up to 60 characters each.");
         RuleFor(f => f.IdentificationNote).MaximumLength(1000);
+        RuleFor(f => f.Organiser.Name).MaximumLength(200).OverridePropertyName("Organiser.Name");
+        RuleFor(f => f.Organiser.Email).MaximumLength(254).EmailAddress().WithMessage("Enter an address like contact@ngo.example.")
+            .OverridePropertyName("Organiser.Email");
+        RuleFor(f => f.Organiser.Website).MaximumLength(500)
+            .Must(w => string.IsNullOrWhiteSpace(w) || (Uri.TryCreate(w.Trim(), UriKind.Absolute, out var u) && u.Scheme is "https" or "http"))
+            .WithMessage("Enter the full address, starting with https://.").OverridePropertyName("Organiser.Website");
+        RuleFor(f => f.Organiser.LegalNotice).MaximumLength(2000).OverridePropertyName("Organiser.LegalNotice");
+        RuleFor(f => f.Organiser.ConfirmationMessage).MaximumLength(2000).OverridePropertyName("Organiser.ConfirmationMessage");
+        RuleFor(f => f.Organiser.ThankYouMessage).MaximumLength(2000).OverridePropertyName("Organiser.ThankYouMessage");
         RuleFor(f => f.EmbedHosts)
             .Must(h => new LetterForm { EmbedHosts = h }.EmbedHostList() is { Count: <= 50 } list && list.All(x => Sharing.EmbedOrigins.TryNormalize(x, out _)))
             .WithMessage("One site per line, each an origin such as https://partner.example (no path), up to 50.");

@@ -38,6 +38,7 @@ public class PdfExportWriter(IOptions<ExportOptions> options, IStringLocalizer<S
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.VersionTitle;
         pdf.Info.Creator = document.SiteName;
+        pdf.Info.Author = document.Letter.Organiser.Name ?? document.SiteName;
         var layout = new Layout(pdf);
 
         var maxRows = options.Value.MaxPdfRows;
@@ -75,7 +76,8 @@ public class PdfExportWriter(IOptions<ExportOptions> options, IStringLocalizer<S
     {
         var culture = CultureInfo.CurrentCulture;
         layout.NewPage();
-        layout.Paragraph(document.SiteName, 9, Grey);
+        // The organisation that publishes the letter heads its letter, as on paper; the site's name when none is set.
+        layout.Paragraph(document.Letter.Organiser.Name ?? document.SiteName, 9, Grey);
         layout.Space(6);
         layout.Heading(document.VersionTitle, 20);
         var at = document.GeneratedAt.UtcDateTime.ToString("D", culture) + ", " + document.GeneratedAt.UtcDateTime.ToString("HH:mm", culture) + " UTC";

@@ -9,11 +9,11 @@ using Petition.Web.Privacy;
 namespace Petition.Web.Pages.Letters;
 
 /// <summary>The privacy notice of one letter, written from its own settings, so it cannot drift from what the form does.</summary>
-public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy, TimeProvider time) : PageModel
+public class PrivacyModel(PetitionDbContext db, IOptions<PrivacyOptions> privacy, IOptions<Site.SiteOptions> site, TimeProvider time) : PageModel
 {
     public Letter Letter { get; private set; } = null!;
     public PrivacyOptions Retention => privacy.Value;
-
+    public string SiteName => site.Value.Name;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
