@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const source = 'cldr-localenames-full@48.2.0';
-const languages = ['fr', 'es', 'zh-Hans', 'ar'];
+const languages = ['fr', 'es', 'ru', 'zh-Hans', 'ar'];
 
 const root = new URL('..', import.meta.url).pathname;
 const letters = join(root, 'src/Petition.Web/Letters');

@@ -15,7 +15,7 @@ public record ShareCard(string Url, string Title, string Description, string Ima
     {
         var url = site.Link($"/letters/{letter.Slug}");
         var count = published.ToString("N0");
-        var soFar = published == 1 ? text["{0} signature so far.", count] : text["{0} signatures so far.", count];
+        var soFar = published == 1 ? text["{0} signature so far.", count].Value : text.Plural("{0} signatures so far.", published, count);
         // In the reader's language when the letter is translated into it; the image then draws that title.
         var letterText = LetterText.Of(letter);
         var excerpt = LetterExcerpt.From(letterText.Body);

@@ -46,7 +46,7 @@ public sealed class ShareImages(ShareImage drawer, IStringLocalizer<SiteText> te
     {
         var (bucket, rounded) = CountBucket(published);
         var number = bucket.ToString("N0");
-        return rounded ? text["{0}+ signatures", number] : bucket == 1 ? text["{0} signature", number] : text["{0} signatures", number];
+        return rounded ? text.Plural("{0}+ signatures", bucket, number) : bucket == 1 ? text["{0} signature", number] : text.Plural("{0} signatures", bucket, number);
     }
 
     public void Dispose() => cache.Dispose();

@@ -37,8 +37,8 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine()
             .AppendLine(link)
             .AppendLine()
-            .AppendLine(t["The link works for {0} days. If you did not ask to sign, ignore this email: nothing will be published and your address will be deleted.",
-                signing.Value.ConfirmationLifetime.TotalDays.ToString("0")])
+            .AppendLine(t.Plural("The link works for {0} days. If you did not ask to sign, ignore this email: nothing will be published and your address will be deleted.",
+                (long)Math.Round(signing.Value.ConfirmationLifetime.TotalDays), signing.Value.ConfirmationLifetime.TotalDays.ToString("0")))
             .AppendLine()
             .AppendLine(t["You will sign as:"])
             .Append(Details(signature))

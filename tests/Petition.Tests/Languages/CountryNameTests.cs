@@ -23,6 +23,8 @@ public class CountryNameTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
     [InlineData("fr-FR", "fr", "Allemagne")]
     [InlineData("zh-CN", "zh-Hans", "德国")]
     [InlineData("es", "es", "Alemania")]
+    [InlineData("ru-RU", "ru", "Германия")]
+    [InlineData("ar-EG", "ar", "ألمانيا")]
     [InlineData("en", "en", "Germany")]
     public async Task The_sign_form_lists_countries_in_the_visitors_language_in_its_order(string browser, string culture, string germany)
     {
@@ -84,6 +86,7 @@ public class CountryNameTests(SqliteFixture fixture) : IClassFixture<SqliteFixtu
     [Theory]
     [InlineData("fr")]
     [InlineData("es")]
+    [InlineData("ru")]
     [InlineData("zh-Hans")]
     [InlineData("ar")]
     public void Every_language_names_every_country_from_its_cldr_file(string language)

@@ -37,7 +37,7 @@ public class LanguageTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
     }
 
     [Fact]
-    public async Task Without_a_translation_the_original_is_shown_marked_with_its_language_and_Arabic_is_right_to_left()
+    public async Task Without_a_translation_the_original_is_shown_marked_with_its_language_Arabic_is_right_to_left_and_Russian_is_offered()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("ar"));
 
@@ -55,8 +55,15 @@ public class LanguageTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
         Assert.Equal("ar", arabic.DocumentElement.GetAttribute("lang"));
         Assert.Equal("rtl", arabic.DocumentElement.GetAttribute("dir"));
         Assert.Equal("الاسم الكامل", arabic.QuerySelector("label[for=Input_Name]")!.TextContent.Trim());
-        // Arabic is partial: what it lacks is shown in English rather than not at all.
-        Assert.Contains("We will email you a link", arabic.QuerySelector(".sign")!.TextContent);
+        Assert.Contains("سنرسل إليك عبر البريد الإلكتروني رابطًا لتأكيد توقيعك.", arabic.QuerySelector(".sign")!.TextContent);
+        // Digits are 0–9, so the separators are those Arabic writes with them (not "1٬000").
+        Assert.Equal("الهدف: 1,000 توقيع (تحقّق 0٪)", arabic.QuerySelector(".tally .muted")!.TextContent);
+
+        var russian = await Visitor("ru-RU,ru;q=0.9").GetDocumentAsync($"/letters/{letter.Slug}");
+        Assert.Equal("ru", russian.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("ltr", russian.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("Полное имя", russian.QuerySelector("label[for=Input_Name]")!.TextContent.Trim());
+        Assert.Equal("Подписать письмо", russian.QuerySelector("form button[type=submit]")!.TextContent.Trim());
     }
 
     [Fact]
