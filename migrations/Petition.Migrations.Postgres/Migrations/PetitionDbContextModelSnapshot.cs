@@ -701,6 +701,9 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DecisionNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DomainHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -672,6 +672,9 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DecisionNotifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DomainHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

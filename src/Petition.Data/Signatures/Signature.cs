@@ -98,6 +98,9 @@ public class Signature
     public string? Language { get; set; }
 
     public bool Unsubscribed { get; set; }
+
+    /// <summary>When the signer was told a moderator's decision on a pre-moderated letter: told once, never again.</summary>
+    public DateTimeOffset? DecisionNotifiedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
 

@@ -63,6 +63,33 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
         return Message(letter, signature, t["You have already signed: {0}", title], text.ToString());
     }
 
+    /// <summary>
+    /// Tells the signer of a pre-moderated letter what the moderators decided: published (listed or counted), or,
+    /// neutrally and without a reason, that it will not be listed.
+    /// </summary>
+    public OutboxMessage Decided(Letter letter, Signature signature, bool published)
+    {
+        using var _ = SiteLanguages.Use(signature.Language);
+        var title = LetterText.Of(letter).Title;
+        var text = new StringBuilder()
+            .AppendLine(t["Hello {0},", signature.Name])
+            .AppendLine();
+        if (published)
+            text.AppendLine(signature.ListPublicly
+                    ? t["Your signature on the open letter \"{0}\" has been reviewed and is now published, with your name on the public list.", title]
+                    : t["Your signature on the open letter \"{0}\" has been reviewed and is now counted; your name is not shown, as you asked.", title])
+                .AppendLine()
+                .AppendLine(t["The letter: {0}", site.Value.Link($"/letters/{letter.Slug}")]);
+        else
+        {
+            text.AppendLine(t["The organisers have reviewed the signatures on the open letter \"{0}\". Yours will not be listed.", title]);
+            if (letter.Organiser.Email is { Length: > 0 } contact)
+                text.AppendLine().AppendLine(t["If you think this is a mistake, write to the organisers: {0}", contact]);
+        }
+        text.Append(ManageFooter(letter, signature));
+        return Message(letter, signature, published ? t["Your signature is published: {0}", title] : t["About your signature: {0}", title], text.ToString());
+    }
+
     /// <summary>Tells a signer of an earlier version what changed in the text they signed.</summary>
     public OutboxMessage LetterChanged(Letter letter, Signature signature, string? changeSummary)
     {

@@ -14,7 +14,7 @@ public enum Verdict { Approve, Reject }
 /// entries, then tells the public counter to look again.
 /// </summary>
 public class SignatureModeration(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, SignatureErasure erasure,
-    TimeProvider time, IHttpContextAccessor http)
+    SignatureEmails emails, TimeProvider time, IHttpContextAccessor http)
 {
     /// <summary>
     /// Approves or rejects every signature of the set that the lifecycle lets the verdict take, in one SaveChanges;
@@ -32,6 +32,7 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
         var now = time.GetUtcNow();
         var batch = rows.Count > 1 ? $"bulk of {rows.Count} over {scope}" : null;
         var publicViewChanged = false;
+        var letter = await db.Letters.AsNoTracking().Include(l => l.Translations).FirstAsync(l => l.Id == letterId, cancellationToken);
         foreach (var signature in rows)
         {
             var before = Moderation(signature);
@@ -43,11 +44,26 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
             publicViewChanged |= moved.PublicViewChanged;
             audit.Record(verdict == Verdict.Approve ? AuditActions.SignatureApproved : AuditActions.SignatureRejected,
                 letterId, signature.Id, before, Moderation(signature), batch);
+            Notify(letter, signature, verdict, now);
         }
         await db.SaveChangesAsync(cancellationToken);
         if (publicViewChanged)
             counter.Invalidate(letterId);
         return new Decision(rows.Count, skipped);
+    }
+
+    /// <summary>
+    /// On a pre-moderated letter the signer waited for a decision: they hear it, in the same transaction, once (a
+    /// signature sent back to review and decided again is not written to twice), unless they never confirmed (the
+    /// address may not be theirs), stopped emails, or their address is gone.
+    /// </summary>
+    void Notify(Petition.Data.Letters.Letter letter, Signature signature, Verdict verdict, DateTimeOffset now)
+    {
+        if (letter.ModerationMode != Petition.Data.Letters.ModerationMode.Pre || signature.DecisionNotifiedAt is not null
+            || signature.ConfirmedAt is null || signature.Unsubscribed || string.IsNullOrEmpty(signature.Email))
+            return;
+        db.Outbox.Add(emails.Decided(letter, signature, verdict == Verdict.Approve));
+        signature.DecisionNotifiedAt = now;
     }
 
     public async Task SetNotableAsync(Signature signature, bool notable, int? order, CancellationToken cancellationToken)
