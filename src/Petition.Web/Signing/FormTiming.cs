@@ -31,11 +31,20 @@ public sealed class FormTiming(IDataProtectionProvider protection, TimeProvider 
     readonly IDataProtector protector = protection.CreateProtector("Petition.SignForm.Started.v2");
 
     /// <summary>A new stamp: this letter, now.</summary>
-    public string Stamp(string slug) => protector.Protect($"{slug}|{time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}");
+    public string Stamp(string slug) => Stamp(slug, time.GetUtcNow(), shownAgain: false);
 
-    /// <summary>The stamp to show the form again with: the first one while it is good for this letter, else a new one.</summary>
+    string Stamp(string slug, DateTimeOffset started, bool shownAgain) =>
+        protector.Protect($"{slug}|{started.UtcTicks.ToString(CultureInfo.InvariantCulture)}{(shownAgain ? "|again" : "")}");
+
+    /// <summary>
+    /// The stamp to show the form again with (after a mistake, or a refusal): the first moment kept while it is good
+    /// for this letter, and marked as shown again. A person who has been shown the form once is never taken for a
+    /// robot by the clock: the minimum fill time does not apply to a form shown again, only its age, its letter and
+    /// its single use do (a robot that wants this must read our page back and post twice, which the honeypot, the
+    /// limits and the proof of work still see).
+    /// </summary>
     public string Restamp(string? stamp, string slug) =>
-        Started(stamp, slug) is { } started && !IsExpired(started) ? stamp! : Stamp(slug);
+        Read(stamp, slug) is { } read && !IsExpired(read.Started) ? Stamp(slug, read.Started, shownAgain: true) : Stamp(slug);
 
     public FormVerdict Judge(string? stamp, string? honeypot, string slug)
     {
@@ -43,11 +52,11 @@ public sealed class FormTiming(IDataProtectionProvider protection, TimeProvider 
             return FormVerdict.Honeypot;
         if (options.Value.MinimumFillTime <= TimeSpan.Zero)
             return FormVerdict.Person;
-        if (Started(stamp, slug) is not { } started)
+        if (Read(stamp, slug) is not var (started, shownAgain))
             return FormVerdict.NoStamp;
         if (IsExpired(started))
             return FormVerdict.Expired;
-        if (time.GetUtcNow() - started < options.Value.MinimumFillTime)
+        if (!shownAgain && time.GetUtcNow() - started < options.Value.MinimumFillTime)
             return FormVerdict.TooFast;
         if (spent.TryGetValue(SpentKey(stamp!), out _))
             return FormVerdict.Spent;
@@ -61,15 +70,15 @@ public sealed class FormTiming(IDataProtectionProvider protection, TimeProvider 
             spent.Set(SpentKey(stamp), true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.FormLifetime });
     }
 
-    DateTimeOffset? Started(string? stamp, string slug)
+    (DateTimeOffset Started, bool ShownAgain)? Read(string? stamp, string slug)
     {
         if (string.IsNullOrEmpty(stamp))
             return null;
         try
         {
             var parts = protector.Unprotect(stamp).Split('|');
-            return parts.Length == 2 && parts[0] == slug && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks)
-                ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+            return parts.Length is 2 or 3 && parts[0] == slug && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks)
+                ? (new DateTimeOffset(ticks, TimeSpan.Zero), parts.Length == 3 && parts[2] == "again") : null;
         }
         catch (CryptographicException)
         {

@@ -60,7 +60,8 @@ public class FormTimingTests
         Assert.Equal(email, ((IHtmlInputElement)shown.QuerySelector("#Input_Email")!).Value);
         Assert.False(await StoredAsync(app, email));
 
-        app.Clock.Advance(TimeSpan.FromSeconds(8));
+        // Shown the form once, they are never taken for a robot by the clock again, however quick.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(shown, url)).StatusCode);
         Assert.True(await StoredAsync(app, email));
     }
