@@ -70,6 +70,8 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
                 new ValueComparer<LetterFields>((a, b) => a == b, f => f.GetHashCode()));
         });
 
+        model.Entity<LetterTranslation>(translation => translation.Property(t => t.Recipients).HasMaxLength(1000));
+
         model.Entity<LetterLogo>(logo =>
         {
             logo.HasKey(l => l.LetterId);

@@ -17,5 +17,11 @@ public class LetterTranslation
     /// <summary>Markdown; sanitised when rendered, never trusted as HTML.</summary>
     public required string Body { get; set; }
 
+    /// <summary>The "addressed to" line in this language; null to show the original's.</summary>
+    public string? Recipients { get; set; }
+
+    /// <summary>The letter's categories in this language, in the original's order; what is stored stays the original.</summary>
+    public List<string> Categories { get; set; } = [];
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -12,6 +12,18 @@ public record LetterText(string Language, string Title, string Body, bool IsOrig
     /// <summary>When the translation was last saved; null for the original.</summary>
     public DateTimeOffset? TranslatedAt { get; init; }
 
+    /// <summary>The "addressed to" line, translated where the organisers did, else the original's.</summary>
+    public string Recipients { get; init; } = "";
+
+    /// <summary>The language <see cref="Recipients"/> is written in.</summary>
+    public string RecipientsLanguage { get; init; } = "";
+
+    /// <summary>The original categories with their labels in this language (the stored value stays the original).</summary>
+    public IReadOnlyDictionary<string, string> CategoryLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How a stored category reads in this language.</summary>
+    public string CategoryLabel(string category) => CategoryLabels.TryGetValue(category, out var label) ? label : category;
+
     public static string DirectionOf(string language)
     {
         try { return System.Globalization.CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr"; }
@@ -27,8 +39,17 @@ public record LetterText(string Language, string Title, string Body, bool IsOrig
         var wanted = SiteLanguages.Find(language ?? SiteLanguages.Current.Code)?.Code;
         if (wanted is not null && !SameLanguage(letter.Language, wanted)
             && letter.Translations.FirstOrDefault(t => SameLanguage(t.Language, wanted)) is { } translation)
-            return new LetterText(translation.Language, translation.Title, translation.Body, IsOriginal: false) { TranslatedAt = translation.UpdatedAt };
-        return new LetterText(letter.Language, letter.Title, letter.Body, IsOriginal: true);
+            return new LetterText(translation.Language, translation.Title, translation.Body, IsOriginal: false)
+            {
+                TranslatedAt = translation.UpdatedAt,
+                Recipients = translation.Recipients ?? letter.Recipients,
+                RecipientsLanguage = translation.Recipients is null ? letter.Language : translation.Language,
+                CategoryLabels = translation.Categories.Count == letter.Categories.Count
+                    ? letter.Categories.Zip(translation.Categories).DistinctBy(p => p.First).ToDictionary(p => p.First, p => p.Second)
+                    : new Dictionary<string, string>(),
+            };
+        return new LetterText(letter.Language, letter.Title, letter.Body, IsOriginal: true)
+            { Recipients = letter.Recipients, RecipientsLanguage = letter.Language };
     }
 
     /// <summary>Every language the letter can be read in, the original first.</summary>

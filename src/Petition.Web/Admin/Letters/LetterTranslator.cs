@@ -28,6 +28,8 @@ public class LetterTranslator(PetitionDbContext db, AuditTrail audit, SignatureC
         }
         translation.Title = form.Title!.Trim();
         translation.Body = form.Body!.Trim();
+        translation.Recipients = string.IsNullOrWhiteSpace(form.Recipients) ? null : form.Recipients.Trim();
+        translation.Categories = form.CategoryList();
         translation.UpdatedAt = time.GetUtcNow();
         audit.Record(AuditActions.LetterTranslated, letter.Id, before: before,
             after: new { translation.Title, translation.Body }, detail: $"Translation: {language}");

@@ -33,7 +33,11 @@ public class TranslationsModel(PetitionDbContext db, LetterTranslator translator
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
         if (Translations.FirstOrDefault(t => t.Language == language) is { } existing)
-            Input = new TranslationForm { Language = existing.Language, Title = existing.Title, Body = existing.Body };
+            Input = new TranslationForm
+            {
+                Language = existing.Language, Title = existing.Title, Body = existing.Body, Recipients = existing.Recipients,
+                Categories = string.Join('\n', existing.Categories),
+            };
         return Page();
     }
 
@@ -42,7 +46,7 @@ public class TranslationsModel(PetitionDbContext db, LetterTranslator translator
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
         ModelState.Clear();
-        var validation = await new TranslationFormValidator(Letter.Language).ValidateAsync(Input, cancellationToken);
+        var validation = await new TranslationFormValidator(Letter.Language, Letter.Categories.Count).ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {
             validation.CopyTo(ModelState, nameof(Input));
