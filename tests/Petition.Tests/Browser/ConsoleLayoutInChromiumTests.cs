@@ -5,7 +5,7 @@ using Petition.Tests.Infrastructure;
 
 namespace Petition.Tests.Browser;
 
-/// <summary>The console as an organiser sees it at 1280 px, and the public list on a 390 px phone.</summary>
+/// <summary>The console as an organiser sees it at 1280 px and on a 390 px phone, and the public list on the phone.</summary>
 public class ConsoleLayoutInChromiumTests
 {
     [Fact]
@@ -73,5 +73,26 @@ public class ConsoleLayoutInChromiumTests
         await Assertions.Expect(page.GetByText("Maximiliana Wolkenstein-Oberhauser")).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the signatory list is {overflow} px wider than the phone");
+    }
+
+    [Fact]
+    public async Task At_390_px_every_console_page_fits_the_phone_its_wide_tables_scrolling_inside()
+    {
+        await using var app = await PetitionApp.StartOnSocketAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var admin = await app.CreateAdminAsync();
+        var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var console = new ConsolePage(page, app.BaseUrl);
+        await console.SignInAsync(admin);
+
+        foreach (var path in new[] { "/admin", "/admin/letters/upr-accountability", "/admin/letters/upr-accountability/signatures",
+                     "/admin/letters/upr-accountability/edit", "/admin/letters/upr-accountability/translations",
+                     "/admin/letters/upr-accountability/export", "/admin/letters/upr-accountability/import",
+                     "/admin/letters/upr-accountability/signals", "/admin/audit", "/admin/users", "/admin/trust" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the phone");
+        }
     }
 }
