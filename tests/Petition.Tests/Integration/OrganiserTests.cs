@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
 using Petition.Tests.Admin;
 using Petition.Tests.Exports;
 using Petition.Tests.Infrastructure;
@@ -97,5 +98,17 @@ public class OrganiserTests(SqliteFixture fixture) : IClassFixture<SqliteFixture
         Assert.Equal(Png, await logo.Content.ReadAsByteArrayAsync());
         var page = await app.Visitor().GetDocumentAsync($"/letters/{slug}");
         Assert.StartsWith($"/letters/{slug}/logo", page.QuerySelector("aside.organiser img")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task The_name_and_contact_that_go_into_mail_headers_are_one_line()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("hdr"));
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var url = $"/admin/letters/{letter.Slug}/edit";
+        await admin.SubmitAsync(await admin.GetDocumentAsync(url), url, new Dictionary<string, string>
+            { ["Input.Organiser.Name"] = "Rights Watch\r\nBcc: everyone@example.org" }, "form[method=post]:not(.staff-menu)");
+        var name = await app.Db(db => db.Letters.Where(l => l.Id == letter.Id).Select(l => l.Organiser.Name).SingleAsync());
+        Assert.Equal("Rights Watch  Bcc: everyone@example.org", name);
     }
 }

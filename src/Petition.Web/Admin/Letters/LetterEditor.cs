@@ -108,10 +108,12 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.RequireProofOfWork = form.RequireProofOfWork;
         letter.EmbedHosts = form.EmbedHostList();
         static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Replace("\r\n", "\n").Trim();
+        // The name and the contact go into mail headers (sender's name, Reply-To): one line, no control characters.
+        static string? Line(string? value) => Clean(value is null ? null : new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()));
         var o = form.Organiser;
         letter.Organiser = new Organiser
         {
-            Name = Clean(o.Name), Email = Clean(o.Email), Website = Clean(o.Website), LegalNotice = Clean(o.LegalNotice),
+            Name = Line(o.Name), Email = Line(o.Email), Website = Line(o.Website), LegalNotice = Clean(o.LegalNotice),
             ConfirmationMessage = Clean(o.ConfirmationMessage), ThankYouMessage = Clean(o.ThankYouMessage),
             LogoType = letter.Organiser.LogoType,
         };
