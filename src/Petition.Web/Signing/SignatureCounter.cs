@@ -90,7 +90,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         try
         {
             var started = time.GetTimestamp();
-            var counts = await CountAsync(entry.LetterId);
+            var counts = await CountAsync(entry.LetterId).ConfigureAwait(false);
             lock (entry)
             {
                 if (entry.RunningSees == entry.Changes)
@@ -129,14 +129,16 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
 
     async Task<SignatureCounts> CountAsync(int letterId)
     {
-        await Task.Yield(); // the caller holds a lock: never run the query inside it
+        // The caller holds a lock: never run the query inside it. To the thread pool, not to the first reader's
+        // synchronization context (a test framework's has few threads, and every reader of the letter waits here).
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         var byListing = await db.Signatures
             .Where(s => s.LetterId == letterId && s.State == SignatureState.Published)
             .GroupBy(s => s.ListPublicly && !s.Hidden)
             .Select(g => new { Listed = g.Key, Count = g.Count() })
-            .ToListAsync();
+            .ToListAsync().ConfigureAwait(false);
         return new SignatureCounts(byListing.Sum(g => g.Count), byListing.Where(g => g.Listed).Sum(g => g.Count));
     }
 
