@@ -58,5 +58,8 @@ public class TranslatedLetterPartsTests(SqliteFixture fixture) : IClassFixture<S
         Assert.Contains("Médecin", list.QuerySelector("table.signatories tbody")!.TextContent);
         var english = await app.Visitor().GetDocumentAsync($"/letters/{letter.Slug}/signatories");
         Assert.Contains("Physician", english.QuerySelector("table.signatories tbody")!.TextContent);
+        var pdf = Exports.ExportFiles.PdfText(await app.Visitor().GetByteArrayAsync($"/api/letters/{letter.Slug}/signatures.pdf?language=fr"));
+        Assert.Contains("Les missions permanentes", pdf);
+        Assert.Contains("Médecin", pdf);
     }
 }

@@ -43,10 +43,14 @@ public class PdfExportWriter(IOptions<ExportOptions> options, IStringLocalizer<S
 
         var maxRows = options.Value.MaxPdfRows;
         WriteCover(layout, document, maxRows);
+        var letterText = LetterText.Of(document.Letter, document.Language);
         var columns = TableKeys.Select(k => document.Columns.FirstOrDefault(c => c.Key == k)).OfType<ExportColumn>()
-            .Select(c => c.Key == "countryName"
-                ? c with { Header = text["Country"], Value = r => c.Value(r) is null ? null : Countries.Name(r.Country!) }
-                : c with { Header = text[c.Header] })
+            .Select(c => c.Key switch
+            {
+                "countryName" => c with { Header = text["Country"], Value = r => c.Value(r) is null ? null : Countries.Name(r.Country!) },
+                "category" => c with { Header = text[c.Header], Value = r => c.Value(r) is string category ? letterText.CategoryLabel(category) : null },
+                _ => c with { Header = text[c.Header] },
+            })
             .ToList();
         var table = new Table(layout, columns);
         layout.NewPage();
