@@ -24,7 +24,9 @@ public static class OrganiserLogos
 
     public static IEndpointRouteBuilder MapOrganiserLogos(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/letters/{slug}/logo", async (string slug, PetitionDbContext db, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
+        // Read like the letter itself: held by the output cache whatever the query (a flood of ?v= spellings is one
+        // entry), and marked for shared caches (SharedCache), as every public read is.
+        app.MapGet("/letters/{slug}/logo", async (string slug, PetitionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var letter = await db.Letters.AsNoTracking().PublicBySlug(slug, time.GetUtcNow(), cancellationToken);
             if (letter?.Organiser.LogoType is not { } type)
@@ -32,10 +34,8 @@ public static class OrganiserLogos
             var logo = await db.LetterLogos.AsNoTracking().FirstOrDefaultAsync(l => l.LetterId == letter.Id, cancellationToken);
             if (logo is null)
                 return Results.NotFound();
-            // The same for every reader: a proxy or CDN may keep it (the address changes with the letter).
-            response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(logo.Content, type);
-        }).ExcludeFromDescription();
+        }).CacheOutput(Caching.CachingSetup.Letter).WithMetadata(new Caching.SharedCacheAttribute()).ExcludeFromDescription();
         return app;
     }
 }

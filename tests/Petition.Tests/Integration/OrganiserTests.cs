@@ -96,6 +96,8 @@ public class OrganiserTests(SqliteFixture fixture) : IClassFixture<SqliteFixture
         var logo = await app.Visitor().GetAsync($"/letters/{slug}/logo");
         Assert.Equal("image/png", logo.Content.Headers.ContentType!.MediaType);
         Assert.Equal(Png, await logo.Content.ReadAsByteArrayAsync());
+        // Everyone sees the same picture: a shared cache may hold it, as it holds the letter.
+        Assert.True(logo.Headers.CacheControl is { Public: true }, $"Cache-Control: {logo.Headers.CacheControl}");
         var page = await app.Visitor().GetDocumentAsync($"/letters/{slug}");
         Assert.StartsWith($"/letters/{slug}/logo", page.QuerySelector("aside.organiser img")!.GetAttribute("src"));
     }
