@@ -9,6 +9,7 @@ using Petition.Data.Keys;
 using Petition.Data.Letters;
 using Petition.Data.Moderation;
 using Petition.Data.Outbox;
+using Petition.Data.Seals;
 using Petition.Data.Signatures;
 
 namespace Petition.Data;
@@ -29,6 +30,8 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<SiteKey> SiteKeys => Set<SiteKey>();
     public DbSet<WithdrawnAddress> WithdrawnAddresses => Set<WithdrawnAddress>();
     public DbSet<LetterLogo> LetterLogos => Set<LetterLogo>();
+    public DbSet<ListSeal> ListSeals => Set<ListSeal>();
+    public DbSet<ListSealPart> ListSealParts => Set<ListSealPart>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -72,6 +75,9 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
 
         model.Entity<LetterTranslation>(translation => translation.Property(t => t.Recipients).HasMaxLength(1000));
 
+        model.ApplyConfiguration(new ListSealConfiguration());
+        model.ApplyConfiguration(new ListSealPartConfiguration());
+
         model.Entity<LetterLogo>(logo =>
         {
             logo.HasKey(l => l.LetterId);
@@ -105,6 +111,12 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(20);
+            signature.Property(s => s.Verification).HasConversion<string>().HasMaxLength(20);
+            signature.Property(s => s.CheckedNote).HasMaxLength(500);
+            // The list filtered by a level above the floor: those are few, so a partial index finds them without
+            // making every new (email-level) signature pay for one more index entry.
+            signature.HasIndex(s => new { s.LetterId, s.Verification, s.State, s.PublishedAt, s.Id })
+                .HasDatabaseName("IX_Signatures_Verified").HasFilter("\"Verification\" <> 'Email'");
             signature.Property(s => s.Name).HasMaxLength(SignatureLimits.Name);
             signature.Property(s => s.Title).HasMaxLength(SignatureLimits.Title);
             signature.Property(s => s.Organization).HasMaxLength(SignatureLimits.Organization);

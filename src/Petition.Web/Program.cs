@@ -10,6 +10,7 @@ using Petition.Web.Front;
 using Petition.Web.Languages;
 using Petition.Web.Letters;
 using Petition.Web.Privacy;
+using Petition.Web.Seals;
 using Petition.Web.Observability;
 using Petition.Web.Sharing;
 using Petition.Web.Signing;
@@ -29,6 +30,7 @@ builder.AddRateLimits();
 builder.AddOutputCaching();
 builder.AddSharing();
 builder.AddExports();
+builder.AddSeals();
 builder.AddMetrics();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ app.MapLanguageSwitch();
 app.MapSharing();
 app.MapOrganiserLogos();
 app.MapExports();
+app.MapSeals();
 app.MapMetrics();
 
 app.Run();

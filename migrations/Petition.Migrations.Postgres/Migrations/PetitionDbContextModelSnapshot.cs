@@ -661,6 +661,84 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("Petition.Data.Seals.ListSeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Listed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("PartRoots")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("SealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SealedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Statement")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ListSeals");
+                });
+
+            modelBuilder.Entity("Petition.Data.Seals.ListSealPart", b =>
+                {
+                    b.Property<int>("SealId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FirstSignatureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Leaves")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SignatureIds")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SealId", "Index");
+
+                    b.HasIndex("SealId", "FirstSignatureId");
+
+                    b.ToTable("ListSealParts");
+                });
+
             modelBuilder.Entity("Petition.Data.Signatures.Signature", b =>
                 {
                     b.Property<long>("Id")
@@ -680,6 +758,10 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<string>("CategoryHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CheckedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("City")
                         .HasMaxLength(100)
@@ -810,6 +892,11 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("VerifiedDomain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
@@ -842,6 +929,10 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");
 
                     b.HasIndex("LetterId", "Country", "State", "PublishedAt", "Id");
+
+                    b.HasIndex("LetterId", "Verification", "State", "PublishedAt", "Id")
+                        .HasDatabaseName("IX_Signatures_Verified")
+                        .HasFilter("\"Verification\" <> 'Email'");
 
                     b.ToTable("Signatures");
                 });
@@ -981,6 +1072,24 @@ namespace Petition.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Petition.Data.Seals.ListSeal", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Petition.Data.Seals.ListSealPart", b =>
+                {
+                    b.HasOne("Petition.Data.Seals.ListSeal", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("SealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Petition.Data.Signatures.Signature", b =>
                 {
                     b.HasOne("Petition.Data.Letters.Letter", "Letter")
@@ -1017,6 +1126,11 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Navigation("Translations");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Petition.Data.Seals.ListSeal", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Petition.Data.Signatures.Signature", b =>

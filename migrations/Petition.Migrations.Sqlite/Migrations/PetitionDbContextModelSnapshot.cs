@@ -634,6 +634,82 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("Petition.Data.Seals.ListSeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Listed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PartRoots")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Statement")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ListSeals");
+                });
+
+            modelBuilder.Entity("Petition.Data.Seals.ListSealPart", b =>
+                {
+                    b.Property<int>("SealId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSignatureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Leaves")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SignatureIds")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SealId", "Index");
+
+                    b.HasIndex("SealId", "FirstSignatureId");
+
+                    b.ToTable("ListSealParts");
+                });
+
             modelBuilder.Entity("Petition.Data.Signatures.Signature", b =>
                 {
                     b.Property<long>("Id")
@@ -650,6 +726,10 @@ namespace Petition.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CategoryHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedNote")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("City")
@@ -781,6 +861,11 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VerifiedDomain")
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
@@ -808,6 +893,10 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.HasIndex("LetterId", "State", "PublishedAt", "Id");
 
                     b.HasIndex("LetterId", "Country", "State", "PublishedAt", "Id");
+
+                    b.HasIndex("LetterId", "Verification", "State", "PublishedAt", "Id")
+                        .HasDatabaseName("IX_Signatures_Verified")
+                        .HasFilter("\"Verification\" <> 'Email'");
 
                     b.ToTable("Signatures");
                 });
@@ -945,6 +1034,24 @@ namespace Petition.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Petition.Data.Seals.ListSeal", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithMany()
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Petition.Data.Seals.ListSealPart", b =>
+                {
+                    b.HasOne("Petition.Data.Seals.ListSeal", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("SealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Petition.Data.Signatures.Signature", b =>
                 {
                     b.HasOne("Petition.Data.Letters.Letter", "Letter")
@@ -981,6 +1088,11 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.Navigation("Translations");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Petition.Data.Seals.ListSeal", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Petition.Data.Signatures.Signature", b =>

@@ -41,6 +41,8 @@ public static class SignatureStorage
         s.CountryHash = country is not null && s.Country is null ? CountryHash(seal, country) : null;
         s.CategoryHash = category is not null && s.Category is null ? CategoryHash(seal, category) : null;
         s.RefreshSearchText();
+        // Derived here, where every write passes, so no path can store a level its facts do not give.
+        s.Verification = Verifications.Of(s);
     }
 
     public static string CountryHash(IPersonalDataSeal seal, string country) => seal.Hash("country:" + country.Trim().ToUpperInvariant());

@@ -94,6 +94,12 @@ public class Signature
     /// <summary>The signer agreed to show the "verified at" badge.</summary>
     public bool ShowVerifiedBadge { get; set; }
 
+    /// <summary>How a moderator verified the person by other means (seen by organisers only); set, the signature is <see cref="Verification.Checked"/>.</summary>
+    public string? CheckedNote { get; set; }
+
+    /// <summary>The level the public sees, kept equal to <see cref="Verifications.Of"/> on every write (<see cref="Sealing.SignatureStorage"/>).</summary>
+    public Verification Verification { get; set; }
+
     /// <summary>The UI culture the signature was made in (e.g. "fr").</summary>
     public string? Language { get; set; }
 

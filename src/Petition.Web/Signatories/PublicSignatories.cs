@@ -30,6 +30,9 @@ public record PublicSignatory(string Name, string? Title, string? Organization, 
     /// <summary>The signer's comment, when the letter publishes comments.</summary>
     public string? Comment { get; init; }
 
+    /// <summary>How far the signature is shown to be its signer's (<see cref="Petition.Data.Signatures.Verifications"/>).</summary>
+    public Verification Verification { get; init; }
+
     /// <summary>This line's value of a public field (a country as its code).</summary>
     public string? Value(PublicField field) => field.Key switch
     {
@@ -77,7 +80,7 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
         // A common term is found within a few thousand rows in list order; the index would fetch and sort every match.
         if (planned && !exact)
             await SearchPlan.InListOrderAsync(db, cancellationToken);
-        var rows = new List<Row>();
+        var rows = new List<SignatoryRow>();
         string? next = null;
 
         var afterDate = SignatoryCursor.TryParse(query.After, out var dateCursor) ? dateCursor : (SignatoryCursor?)null;
@@ -112,31 +115,14 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
             await plan.CommitAsync(cancellationToken);
 
 
-        var fields = letter.Fields;
-        var items = rows.Select(r => new PublicSignatory(
-            r.Name,
-            Public(fields.Title, r, r.Title),
-            Public(fields.Organization, r, r.Organization),
-            Public(fields.Country, r, r.Country),
-            // English, like the exports: the API's cached list is the same for every language. Pages name the
-            // country from its code in the reader's language.
-            Public(fields.Country, r, r.Country) is { } code ? Countries.EnglishName(code) : null,
-            Public(fields.Category, r, r.Category),
-            Public(fields.City, r, r.City),
-            r.PublishedAt!.Value,
-            r.Notable) { VerifiedAt = r.ShowVerifiedBadge ? r.VerifiedDomain : null, Comment = Public(fields.Comment, r, r.Comment) }).ToList();
+        var items = rows.Select(r => r.ToPublic(letter.Fields)).ToList();
         return new SignatoryPage(items, next, exact ? total : SignatoryQuery.MaxCountedMatches, exact);
     }
 
-    record Row(long Id, DateTimeOffset? PublishedAt, string Name, string? Title, string? Organization, string? Country,
-        string? Category, string? City, string? Comment, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge,
-        DateTimeOffset CreatedAt);
+    static Task<List<SignatoryRow>> Select(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
+        signatures.Select(SignatoryRow.Select).ToListAsync(cancellationToken);
 
-    static Task<List<Row>> Select(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
-        signatures.Select(s => new Row(s.Id, s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category,
-            s.City, s.Comment, s.Notable, s.NotableOrder, s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt)).ToListAsync(cancellationToken);
-
-    static string NotableAfter(Row row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
+    static string NotableAfter(SignatoryRow row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
 
     /// <summary>
     /// The list narrowed by the public's filter and search, on published fields only: a country or an organisation
@@ -172,5 +158,4 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
     static string EscapeLike(string term) =>
         term.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
-    static string? Public(FieldRule rule, Row row, string? value) => rule.PublishedFor(row.CreatedAt) ? value : null;
 }

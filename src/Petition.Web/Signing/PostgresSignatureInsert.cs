@@ -50,6 +50,7 @@ public static class PostgresSignatureInsert
         Add(command, "comment", signatures.Select(s => s.Comment).ToArray());
         Add(command, "list_publicly", signatures.Select(s => s.ListPublicly).ToArray());
         Add(command, "visibility", signatures.Select(s => s.Visibility.ToString()).ToArray());
+        Add(command, "verification", signatures.Select(s => s.Verification.ToString()).ToArray());
         Add(command, "show_verified_badge", signatures.Select(s => s.ShowVerifiedBadge).ToArray());
         Add(command, "search_text", signatures.Select(s => s.SearchText).ToArray());
         Add(command, "created_at", signatures.Select(s => s.CreatedAt).ToArray());
@@ -90,23 +91,23 @@ public static class PostgresSignatureInsert
     const string Sql = """
         WITH input AS (
             SELECT * FROM unnest(@ordinal, @letter_id, @letter_version, @state, @source, @name, @sealed_email, @email_hash,
-                @domain_hash, @country_hash, @category_hash, @sealed_details, @title, @organization, @category, @country, @city, @comment, @list_publicly, @visibility,
+                @domain_hash, @country_hash, @category_hash, @sealed_details, @title, @organization, @category, @country, @city, @comment, @list_publicly, @visibility, @verification,
                 @show_verified_badge, @search_text, @created_at, @confirmation_hash, @confirmation_expires_at, @emails_sent,
                 @sealed_request, @network_hash, @language, @blocked_reason, @token_purpose, @token_hash, @token_created_at,
                 @token_expires_at, @to_hash, @sealed_message, @email_created_at, @next_attempt_at)
             AS i(ordinal, letter_id, letter_version, state, source, name, sealed_email, email_hash,
-                domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly, visibility,
+                domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly, visibility, verification,
                 show_verified_badge, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
                 sealed_request, network_hash, language, blocked_reason, token_purpose, token_hash, token_created_at,
                 token_expires_at, to_hash, sealed_message, email_created_at, next_attempt_at)
         ),
         signatures AS (
             INSERT INTO "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "SealedEmail", "EmailHash",
-                "DomainHash", "CountryHash", "CategoryHash", "SealedDetails", "Title", "Organization", "Category", "Country", "City", "Comment", "ListPublicly", "Visibility",
+                "DomainHash", "CountryHash", "CategoryHash", "SealedDetails", "Title", "Organization", "Category", "Country", "City", "Comment", "ListPublicly", "Visibility", "Verification",
                 "ShowVerifiedBadge", "SearchText", "CreatedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt", "EmailsSent",
                 "SealedRequest", "NetworkHash", "Language", "BlockedReason", "Notable", "Hidden", "Unsubscribed")
             SELECT letter_id, letter_version, state, source, name, sealed_email, email_hash,
-                domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly, visibility,
+                domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly, visibility, verification,
                 show_verified_badge, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
                 sealed_request, network_hash, language, blocked_reason, false, false, false
             FROM input ORDER BY ordinal

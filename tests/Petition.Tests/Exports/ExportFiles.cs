@@ -100,7 +100,7 @@ public static class ExportFiles
         }
     }
 
-    static (int ExitCode, string Output) Run(string program, string[] arguments, byte[]? input = null)
+    public static (int ExitCode, string Output) Run(string program, string[] arguments, byte[]? input = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in arguments)

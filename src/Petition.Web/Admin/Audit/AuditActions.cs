@@ -14,6 +14,7 @@ public static class AuditActions
     public const string SignatureEmailRevealed = "signature.email-revealed";
     public const string SignaturesExported = "signatures.exported";
     public const string SignaturesImported = "signatures.imported";
+    public const string ListSealed = "list.sealed";
     public const string LetterCreated = "letter.created";
     public const string LetterUpdated = "letter.updated";
     public const string LetterTranslated = "letter.translated";
@@ -27,7 +28,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignatureApproved, SignatureRejected, SignatureMarkedNotable, SignatureUnmarkedNotable, SignatureHidden,
-        SignatureShown, SignatureCorrected, SignatureErased, SignatureEmailRevealed, SignaturesExported, SignaturesImported, LetterCreated,
+        SignatureShown, SignatureCorrected, SignatureErased, SignatureEmailRevealed, SignaturesExported, SignaturesImported, ListSealed, LetterCreated,
         LetterUpdated, LetterTranslated, LetterTranslationRemoved, AccountInvited,
         AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
     ];

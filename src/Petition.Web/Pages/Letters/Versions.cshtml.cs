@@ -7,11 +7,16 @@ using Petition.Web.Letters;
 
 namespace Petition.Web.Pages.Letters;
 
-/// <summary>The public history of a letter's text, newest first.</summary>
+/// <summary>The public history of a letter: its text's versions and the seals of its list, newest first.</summary>
 public class VersionsModel(PetitionDbContext db, LetterMarkdown markdown, TimeProvider time) : PageModel
 {
     public Letter Letter { get; private set; } = null!;
     public IReadOnlyList<LetterVersion> Versions { get; private set; } = [];
+
+    /// <summary>The seals of the list, newest first: each one's signed statement is public.</summary>
+    public IReadOnlyList<PublicSeal> Seals { get; private set; } = [];
+
+    public record PublicSeal(int Number, DateTimeOffset SealedAt, int Size, int Listed, byte[] Root);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -20,6 +25,8 @@ public class VersionsModel(PetitionDbContext db, LetterMarkdown markdown, TimePr
         Letter = letter;
         Versions = await db.LetterVersions.AsNoTracking().Where(v => v.LetterId == letter.Id)
             .OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
+        Seals = await db.ListSeals.AsNoTracking().Where(s => s.LetterId == letter.Id).OrderByDescending(s => s.Number)
+            .Select(s => new PublicSeal(s.Number, s.SealedAt, s.Size, s.Listed, s.Root)).ToListAsync(cancellationToken);
         return Page();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Petition.Data.Signatures;
 using Petition.Web.Languages;
 using Petition.Web.Managing;
+using Petition.Web.Seals;
 using Petition.Web.Pages.Letters;
 using Petition.Web.Signing;
 using Petition.Web.Front;
@@ -13,7 +14,7 @@ namespace Petition.Web.Pages.Manage;
 
 /// <summary>The signer's own page, reached only through the private link in their emails.</summary>
 [Limited(Door.Manage)]
-public class IndexModel(SignatureManagement management, IStringLocalizer<SiteText> text) : PageModel
+public class IndexModel(SignatureManagement management, SealReceipts receipts, IStringLocalizer<SiteText> text) : PageModel
 {
     [BindProperty] public SignatureFormInput Input { get; set; } = new();
 
@@ -40,6 +41,23 @@ public class IndexModel(SignatureManagement management, IStringLocalizer<SiteTex
             return Gone();
         var json = JsonSerializer.SerializeToUtf8Bytes(SignatureManagement.Export(Signature!), new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         return File(json, "application/json", "my-signature.json");
+    }
+
+    /// <summary>
+    /// The signer's inclusion receipt from the newest seal that holds their entry as it is now; when there is none,
+    /// the page again, saying why.
+    /// </summary>
+    public async Task<IActionResult> OnGetReceiptAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+            return Gone();
+        var (status, receipt) = await receipts.ForAsync(Signature!, cancellationToken);
+        if (receipt is not null)
+            return File(receipt.ToUtf8(), "application/json", $"{Signature!.Letter.Slug}-receipt-seal-{receipt.Seal}.json");
+        TempData["Status"] = status == ReceiptStatus.NotSealed
+            ? text["The list has not been sealed yet. Once the organisers seal it, your receipt will be here."].Value
+            : text["Your entry is not in a seal as it is now (it changed since, or was not published then). The next seal will hold it."].Value;
+        return RedirectToPage(new { token });
     }
 
     public async Task<IActionResult> OnPostCorrectAsync(string token, CancellationToken cancellationToken)

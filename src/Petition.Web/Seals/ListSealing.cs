@@ -1,0 +1,89 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Petition.Data;
+using Petition.Data.Letters;
+using Petition.Data.Seals;
+using Petition.Data.Signatures;
+using Petition.Web.Admin.Audit;
+using Petition.Web.Exports;
+using Petition.Web.Signatories;
+using Petition.Web.Site;
+
+namespace Petition.Web.Seals;
+
+/// <summary>
+/// Seals a letter's list: every counted signature's entry becomes a leaf, in the order of the signatures' ids, and
+/// the root with the count is signed and kept. The leaves are stored in blocks of <see cref="ListSealPart.Size"/>
+/// (each a whole subtree of the RFC 9162 tree), so a million entries are read once, in one pass, and a receipt later
+/// reads one block.
+/// </summary>
+public class ListSealing(PetitionDbContext db, SealEntry entries, ExportSigningKey key, AuditTrail audit,
+    IOptions<SiteOptions> site, TimeProvider time)
+{
+    public async Task<ListSeal> SealAsync(Letter letter, string sealedBy, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var namesPublic = letter.NamesPublicAt(now);
+        var salt = await entries.SaltsAsync(cancellationToken);
+        var parts = new List<ListSealPart>();
+        var partRoots = new List<byte[]>();
+        var levels = Verifications.Words.ToDictionary(w => w.Word, _ => 0);
+        var (ids, leaves, size, listed) = (new List<long>(), new List<byte[]>(), 0, 0);
+
+        void Close()
+        {
+            if (ids.Count == 0)
+                return;
+            var part = new ListSealPart
+            {
+                Index = parts.Count,
+                FirstSignatureId = ids[0],
+                SignatureIds = new byte[ids.Count * sizeof(long)],
+                Leaves = new byte[leaves.Count * MerkleTree.HashSize],
+            };
+            for (var i = 0; i < ids.Count; i++)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(part.SignatureIds.AsSpan(i * sizeof(long)), ids[i]);
+                leaves[i].CopyTo(part.Leaves, i * MerkleTree.HashSize);
+            }
+            parts.Add(part);
+            partRoots.Add(MerkleTree.Root(leaves));
+            (ids, leaves) = (new List<long>(), new List<byte[]>());
+        }
+
+        var rows = db.Signatures.AsNoTracking()
+            .Where(s => s.LetterId == letter.Id && s.State == SignatureState.Published)
+            .OrderBy(s => s.Id).Select(SignatoryRow.Select).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            ids.Add(row.Id);
+            leaves.Add(MerkleTree.LeafHash(SealEntry.Bytes(letter.Slug, letter.Fields, row, salt(row.Id), namesPublic)));
+            size++;
+            listed += row.Listed && namesPublic ? 1 : 0;
+            levels[row.Verification.Word()]++;
+            if (ids.Count == ListSealPart.Size)
+                Close();
+        }
+        Close();
+
+        var root = MerkleTree.Root(partRoots);
+        var number = await db.ListSeals.Where(s => s.LetterId == letter.Id).MaxAsync(s => (int?)s.Number, cancellationToken) + 1 ?? 1;
+        var statement = new SealStatement(SealStatement.TypeName, site.Value.Name,
+            new(letter.Slug, letter.Title, site.Value.Link($"/letters/{letter.Slug}"), letter.Version),
+            number, now, size, listed, !namesPublic, levels, SealStatement.TreeName, Convert.ToHexStringLower(root),
+            site.Value.Link(ExportSigningKey.WellKnownPath)).ToUtf8();
+        var seal = new ListSeal
+        {
+            LetterId = letter.Id, Number = number, SealedAt = now, SealedBy = sealedBy, Size = size, Listed = listed,
+            Root = root, PartRoots = partRoots.SelectMany(r => r).ToArray(), Statement = statement,
+            Signature = await key.SignAsync(SHA256.HashData(statement), cancellationToken), Parts = parts,
+        };
+        db.ListSeals.Add(seal);
+        audit.Record(AuditActions.ListSealed, letter.Id, after: new { seal = number, size, listed, root = Convert.ToHexStringLower(root) });
+        // Two organisers sealing at the same moment collide on (letter, number): the second is told to try again.
+        await db.SaveChangesAsync(cancellationToken);
+        return seal;
+    }
+}
