@@ -108,17 +108,21 @@ public static class LettersApi
 
     static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, HttpContext http, LetterCache letters,
         PublicSignatories signatories, CancellationToken cancellationToken,
-        int? limit, string? after, string? q, string? country)
+        int? limit, string? after, string? q, string? country, string? verification)
     {
         // The public list is a hot read: its letter (only the field settings are needed) comes from memory.
         var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
         if (letter is null)
             return LetterNotFound(slug);
+        var level = Verifications.Parse(verification);
+        if (verification is not null && level is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown verification level.",
+                detail: $"verification is one of: {string.Join(", ", Verifications.Words.Select(w => w.Word))}.");
         http.TagWithLetter(letter.Id); // a confirmation here evicts it, like the letter's count
         SignatoryIndexing.Apply(http.Response, letter);
         http.RequestServices.GetRequiredService<Abuse.ListReadTally>().Record(http, letter.Id);
         return TypedResults.Ok(await signatories.QueryAsync(letter,
-            new SignatoryQuery(limit ?? 50, after, q, country), cancellationToken));
+            new SignatoryQuery(limit ?? 50, after, q, country, level), cancellationToken));
     }
 
     static async Task<Results<Ok<Abuse.ProofOfWorkChallenge>, ProblemHttpResult>> Challenge(string slug, PetitionDbContext db,

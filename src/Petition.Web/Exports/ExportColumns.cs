@@ -51,10 +51,13 @@ public static class ExportColumns
                 columns.Add(new(field.Key, field.Label, r => rule.PublishedFor(r.CreatedAt) ? value(r) : null));
         }
         columns.Add(new("verifiedAt", "Verified at", r => r.ShowVerifiedBadge ? r.VerifiedDomain : null));
+        columns.Add(Verification);
         columns.Add(new("notable", "Notable", r => r.Notable));
         columns.Add(new("signedAt", "Signed", r => r.PublishedAt));
         return columns;
     }
+
+    static readonly ExportColumn Verification = new("verification", "Verification", r => r.Verification.Word());
 
     static readonly ExportColumn[] Moderation =
     [
@@ -77,6 +80,7 @@ public static class ExportColumns
         new("moderatedAt", "Moderated at", r => r.ModeratedAt),
         new("blockedReason", "Blocked because", r => r.BlockedReason),
         new("verifiedDomain", "Verified domain", r => r.VerifiedDomain),
+        Verification,
         new("letterVersion", "Letter version", r => r.LetterVersion),
         new("source", "Source", r => r.Source.ToString()),
         new("language", "Language", r => r.Language),

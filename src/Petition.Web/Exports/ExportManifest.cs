@@ -16,7 +16,8 @@ public record ExportManifest(
     string List,
     string Filter,
     DateTimeOffset GeneratedAt,
-    string SigningKey)
+    string SigningKey,
+    IReadOnlyDictionary<string, int> Levels)
 {
     public record LetterPart(string Slug, string Title, string Url, int Version);
 

@@ -70,7 +70,7 @@ public static class ExportQuery
         {
             Id = s.Id, LetterVersion = s.LetterVersion, State = s.State, Source = s.Source, Name = s.Name, Title = s.Title,
             Organization = s.Organization, Category = s.Category, Country = s.Country, City = s.City, Comment = s.Comment,
-            ListPublicly = s.ListPublicly, Visibility = s.Visibility, Notable = s.Notable, Hidden = s.Hidden, Language = s.Language,
+            ListPublicly = s.ListPublicly, Visibility = s.Visibility, Verification = s.Verification, Notable = s.Notable, Hidden = s.Hidden, Language = s.Language,
             VerifiedDomain = s.VerifiedDomain, ShowVerifiedBadge = s.ShowVerifiedBadge, CreatedAt = s.CreatedAt,
             ConfirmedAt = s.ConfirmedAt, PublishedAt = s.PublishedAt, ModerationReason = s.ModerationReason,
             ModeratedBy = s.ModeratedBy, ModeratedAt = s.ModeratedAt, BlockedReason = s.BlockedReason,
@@ -126,7 +126,7 @@ public static class ExportQuery
             s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
             s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
             s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
-            s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted };
+            s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted, Verification = s.Verification };
 
     /// <summary>
     /// The public list reads only the clear columns, which hold nothing the letter does not publish
@@ -136,5 +136,5 @@ public static class ExportQuery
         signatures.Select(s => new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, "", s.Title,
             s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, null,
             s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, null, s.PublishedAt, null, null, null, null, null, null,
-            false, null, null)).AsAsyncEnumerable();
+            false, null, null) { Verification = s.Verification }).AsAsyncEnumerable();
 }

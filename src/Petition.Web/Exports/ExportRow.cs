@@ -13,4 +13,6 @@ public record ExportRow(
 {
     /// <summary>How much the public list shows of this signer (the organisers' scopes only).</summary>
     public Visibility Visibility { get; init; }
+
+    public Verification Verification { get; init; }
 }

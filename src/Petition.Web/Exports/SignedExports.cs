@@ -72,6 +72,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
 
         int count;
         string described;
+        Dictionary<string, int> levels;
         var (versionSigned, title) = (version?.Version ?? letter.Version, version?.Title ?? letter.Title);
         // The current text reads in the file's language where the organisers translated it; an older version, as signed.
         var text = version is null ? Letters.LetterText.Of(letter, request.WrittenIn) : null;
@@ -81,6 +82,9 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         {
             var selected = db.Selected(letter, scope, filter);
             count = await selected.CountAsync(cancellationToken);
+            // The manifest says how many rows stand at each verification level, every level named even at nought.
+            var byLevel = await selected.GroupBy(s => s.Verification).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            levels = Verifications.Words.ToDictionary(w => w.Word, w => byLevel.FirstOrDefault(l => l.Key == w.Level)?.Count ?? 0);
             described = filter.Describe(scope);
             // The cover says how many signed in all, and so how many chose not to be listed.
             var counted = format == ExportFormat.Pdf ? await db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.Published, cancellationToken) : count;
@@ -99,7 +103,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         var keyUrl = site.Value.Link(ExportSigningKey.WellKnownPath);
         var manifest = new ExportManifest(name, Convert.ToHexStringLower(sha256), listed, site.Value.Name,
             new ExportManifest.LetterPart(letter.Slug, title, letterUrl, versionSigned),
-            scope.ToString().ToLowerInvariant(), described, now, keyUrl).ToUtf8();
+            scope.ToString().ToLowerInvariant(), described, now, keyUrl, levels).ToUtf8();
         var manifestSignature = await key.SignAsync(SHA256.HashData(manifest), cancellationToken);
         return new MadeExport(name, format.MediaType(), sha256, signature, listed, keyUrl, manifest, manifestSignature);
     }

@@ -81,7 +81,7 @@ public sealed class SignedFile(Stream content, string fileName, string mediaType
         {publicKeyUrl}
 
         {ExportManifest.FileName} says what the file is: which letter and version, which list, the filter, how many
-        rows, when it was made, and the file's SHA-256. It is signed too, and checked the same way:
+        rows (and how many at each verification level), when it was made, and the file's SHA-256. It is signed too, and checked the same way:
 
             openssl dgst -sha256 -verify petition-signing-key.pem -signature {ExportManifest.FileName}.sig {ExportManifest.FileName}
         """;

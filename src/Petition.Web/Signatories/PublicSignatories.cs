@@ -7,7 +7,7 @@ using Petition.Web.Signing;
 
 namespace Petition.Web.Signatories;
 
-public record SignatoryQuery(int Limit = 50, string? After = null, string? Search = null, string? Country = null)
+public record SignatoryQuery(int Limit = 50, string? After = null, string? Search = null, string? Country = null, Verification? Level = null)
 {
     /// <summary>A page holds at most this many: a scraper walking a big list needs many pages, and the list limit counts them.</summary>
     public const int MaxLimit = 100;
@@ -17,7 +17,7 @@ public record SignatoryQuery(int Limit = 50, string? After = null, string? Searc
     /// million signatures visited every match on each request (105 ms), and nobody reads past "more than 1,000".
     /// </summary>
     public const int MaxCountedMatches = 1_000;
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || !string.IsNullOrWhiteSpace(Country);
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || !string.IsNullOrWhiteSpace(Country) || Level is not null;
 }
 
 /// <summary>One line of the public list: only what the letter publishes (<see cref="PublicField"/>), never an email.</summary>
@@ -31,7 +31,10 @@ public record PublicSignatory(string Name, string? Title, string? Organization, 
     public string? Comment { get; init; }
 
     /// <summary>How far the signature is shown to be its signer's (<see cref="Petition.Data.Signatures.Verifications"/>).</summary>
-    public Verification Verification { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public Verification Verification { get; init; }
+
+    /// <summary>The level's word in the API: "email", "institutional", "checked" or "imported".</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("verification")] public string VerificationWord => Verification.Word();
 
     /// <summary>This line's value of a public field (a country as its code).</summary>
     public string? Value(PublicField field) => field.Key switch
@@ -140,6 +143,9 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
             if (letter.Fields.Country.PublicSince is { } since)
                 signatures = signatures.Where(s => s.CreatedAt > since);
         }
+        // The levels above the floor are few and have an index of their own (IX_Signatures_Verified).
+        if (query.Level is { } level)
+            signatures = signatures.Where(s => s.Verification == level);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             // LIKE, not Contains: PostgreSQL would get strpos(), which its trigram index cannot serve.

@@ -59,10 +59,10 @@ public class PublicFieldsTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
 
         // The list page: exactly these columns, the category shown, no language.
         var list = await app.Visitor().GetDocumentAsync($"/letters/{letter.Slug}/signatories");
-        Assert.Equal(["Name", "Organisation", "Category", "Country", "Comment"],
+        Assert.Equal(["Name", "Organisation", "Category", "Country", "Comment", "Verification"],
             list.QuerySelectorAll("table.signatories th").Select(th => th.TextContent.Trim()));
         var cells = list.QuerySelectorAll("table.signatories tbody td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["Amina Diallo", "University of Lagos", "Physician", "Senegal", "For the detainees of 2024."], cells);
+        Assert.Equal(["Amina Diallo", "University of Lagos", "Physician", "Senegal", "For the detainees of 2024.", "Email confirmed"], cells);
 
         // The API: the same fields, no language.
         var item = (await app.Visitor().GetFromJsonAsync<JsonElement>($"/api/letters/{letter.Slug}/signatures")).GetProperty("items")[0];
@@ -74,7 +74,7 @@ public class PublicFieldsTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
         // The public CSV and the PDF.
         var csv = await app.Visitor().GetStringAsync($"/api/letters/{letter.Slug}/signatures.csv");
         var header = csv.Split('\n')[0].Trim().TrimStart('\uFEFF');
-        Assert.Equal("Name,Organisation,Category,Country code,Country,Comment,Verified at,Notable,Signed", header);
+        Assert.Equal("Name,Organisation,Category,Country code,Country,Comment,Verified at,Verification,Notable,Signed", header);
         var pdf = ExportFiles.PdfText(await app.Visitor().GetByteArrayAsync($"/api/letters/{letter.Slug}/signatures.pdf"));
         Assert.Contains("Physician", pdf);
         Assert.Contains("For the detainees of 2024.", pdf);

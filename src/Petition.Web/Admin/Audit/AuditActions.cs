@@ -10,6 +10,8 @@ public static class AuditActions
     public const string SignatureHidden = "signature.hidden";
     public const string SignatureShown = "signature.shown";
     public const string SignatureCorrected = "signature.corrected";
+    public const string SignatureChecked = "signature.checked";
+    public const string SignatureUnchecked = "signature.unchecked";
     public const string SignatureErased = "signature.erased";
     public const string SignatureEmailRevealed = "signature.email-revealed";
     public const string SignaturesExported = "signatures.exported";
@@ -28,7 +30,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignatureApproved, SignatureRejected, SignatureMarkedNotable, SignatureUnmarkedNotable, SignatureHidden,
-        SignatureShown, SignatureCorrected, SignatureErased, SignatureEmailRevealed, SignaturesExported, SignaturesImported, ListSealed, LetterCreated,
+        SignatureShown, SignatureCorrected, SignatureChecked, SignatureUnchecked, SignatureErased, SignatureEmailRevealed, SignaturesExported, SignaturesImported, ListSealed, LetterCreated,
         LetterUpdated, LetterTranslated, LetterTranslationRemoved, AccountInvited,
         AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
     ];

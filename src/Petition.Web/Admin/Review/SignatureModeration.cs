@@ -89,6 +89,18 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
             before, new { signature.Hidden }, null, cancellationToken);
     }
 
+    /// <summary>
+    /// A moderator verified the person by other means (a call, a meeting, an official page) and says how: the
+    /// signature is then "checked by the organisers" in public. An empty note takes the check back.
+    /// </summary>
+    public Task SetCheckedAsync(Signature signature, string? note, CancellationToken cancellationToken)
+    {
+        var before = new { checkedNote = signature.CheckedNote };
+        signature.CheckedNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        return SaveAsync(signature, signature.CheckedNote is null ? AuditActions.SignatureUnchecked : AuditActions.SignatureChecked,
+            before, new { checkedNote = signature.CheckedNote }, null, cancellationToken);
+    }
+
     /// <summary>Fixes what the signer asks to have fixed; the audit keeps the changed fields, before and after.</summary>
     public async Task<bool> CorrectAsync(Signature signature, SignatureCorrection correction, CancellationToken cancellationToken)
     {

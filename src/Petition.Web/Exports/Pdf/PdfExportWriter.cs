@@ -4,6 +4,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Microsoft.Extensions.Localization;
 using Petition.Data.Letters;
+using Petition.Data.Signatures;
 using Petition.Web.Languages;
 using Petition.Web.Letters;
 
@@ -49,6 +50,8 @@ public class PdfExportWriter(IOptions<ExportOptions> options, IStringLocalizer<S
             {
                 "countryName" => c with { Header = text["Country"], Value = r => c.Value(r) is null ? null : Countries.Name(r.Country!) },
                 "category" => c with { Header = text[c.Header], Value = r => c.Value(r) is string category ? letterText.CategoryLabel(category) : null },
+                // The level in words beside the name, when it says more than a confirmed email (the floor, not repeated).
+                "name" => c with { Header = text[c.Header], Value = r => r.Verification == Verification.Email ? r.Name : $"{r.Name} ({text[r.Verification.Label()].Value})" },
                 _ => c with { Header = text[c.Header] },
             })
             .ToList();

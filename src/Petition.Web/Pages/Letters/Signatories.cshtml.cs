@@ -19,6 +19,9 @@ public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatorie
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
+    /// <summary>A verification level's word (<see cref="Petition.Data.Signatures.Verifications"/>); anything else lists every level.</summary>
+    [BindProperty(SupportsGet = true)] public string? Verification { get; set; }
+
     public Letter Letter { get; private set; } = null!;
     public SignatoryPage Results { get; private set; } = new([], null, 0);
 
@@ -33,7 +36,7 @@ public class SignatoriesModel(PetitionDbContext db, PublicSignatories signatorie
         Letter = letter;
         SignatoryIndexing.Apply(Response, letter);
         readers.Record(HttpContext, letter.Id);
-        Results = await signatories.QueryAsync(letter, new SignatoryQuery(PageSize, After, Q, Country), cancellationToken);
+        Results = await signatories.QueryAsync(letter, new SignatoryQuery(PageSize, After, Q, Country, Petition.Data.Signatures.Verifications.Parse(Verification)), cancellationToken);
         if (Confirmed.Recall(TempData) is int place)
         {
             var counts = await counter.GetAsync(letter.Id, cancellationToken);

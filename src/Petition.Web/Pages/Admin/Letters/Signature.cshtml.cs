@@ -67,6 +67,19 @@ public class SignatureModel(PetitionDbContext db, SignatureModeration moderation
         return Back(hidden ? "The name is hidden from the public list; the signature still counts." : "The name is listed again.");
     }
 
+    public async Task<IActionResult> OnPostCheckedAsync(string slug, long id, string? how, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, id, cancellationToken))
+            return NotFound();
+        if (how is { Length: > 500 })
+        {
+            ModelState.AddModelError("how", "Say how in 500 characters at most.");
+            return Page();
+        }
+        await moderation.SetCheckedAsync(Signature, how, cancellationToken);
+        return Back(string.IsNullOrWhiteSpace(how) ? "No longer marked as checked." : "Marked as checked by the organisers.");
+    }
+
     public async Task<IActionResult> OnPostCorrectAsync(string slug, long id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, id, cancellationToken))
