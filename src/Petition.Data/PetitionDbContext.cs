@@ -26,6 +26,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<BlockRule> BlockRules => Set<BlockRule>();
     public DbSet<OrganisationDomain> OrganisationDomains => Set<OrganisationDomain>();
+    public DbSet<WatchedName> WatchedNames => Set<WatchedName>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SiteKey> SiteKeys => Set<SiteKey>();
     public DbSet<WithdrawnAddress> WithdrawnAddresses => Set<WithdrawnAddress>();
@@ -187,6 +188,13 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             rule.Property(r => r.Value).HasMaxLength(SignatureLimits.Email);
             rule.Property(r => r.Reason).HasMaxLength(500);
             rule.Property(r => r.CreatedBy).HasMaxLength(256);
+        });
+
+        model.Entity<WatchedName>(watched =>
+        {
+            watched.Property(w => w.Name).HasMaxLength(SignatureLimits.Name);
+            watched.Property(w => w.Note).HasMaxLength(500);
+            watched.Property(w => w.CreatedBy).HasMaxLength(256);
         });
 
         model.Entity<OrganisationDomain>(domain =>

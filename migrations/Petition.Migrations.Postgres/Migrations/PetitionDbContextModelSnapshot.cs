@@ -614,6 +614,35 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.ToTable("OrganisationDomains");
                 });
 
+            modelBuilder.Entity("Petition.Data.Moderation.WatchedName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WatchedNames");
+                });
+
             modelBuilder.Entity("Petition.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -589,6 +589,33 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.ToTable("OrganisationDomains");
                 });
 
+            modelBuilder.Entity("Petition.Data.Moderation.WatchedName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WatchedNames");
+                });
+
             modelBuilder.Entity("Petition.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -18,8 +18,8 @@ public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature
 /// The emailed link's two halves: looking (GET, harmless, what a mail scanner does) and confirming (POST, what a
 /// person does by pressing the button).
 /// </summary>
-public class Confirmation(PetitionDbContext db, SignatureCounter counter, AffiliationCheck affiliations, PetitionMetrics metrics,
-    TimeProvider time)
+public class Confirmation(PetitionDbContext db, SignatureCounter counter, AffiliationCheck affiliations, WatchList watchList,
+    PetitionMetrics metrics, TimeProvider time)
 {
     /// <summary>
     /// The signature a confirmation link points to, carrying (in memory) exactly the details that link's email showed:
@@ -65,7 +65,11 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
         var signature = lookup.Signature!;
         var now = time.GetUtcNow();
         signature.VerifiedDomain = await affiliations.VerifiedDomainAsync(signature.Email, cancellationToken);
-        var moved = signature.Confirm(signature.Letter.ModerationMode == ModerationMode.Pre, signature.BlockedReason, now);
+        // A name like a watched one waits for a moderator whatever the letter's mode: the impersonation guard.
+        var like = await watchList.MatchAsync(signature.Name, signature.Id, cancellationToken);
+        var moved = signature.Confirm(signature.Letter.ModerationMode == ModerationMode.Pre || like is not null, signature.BlockedReason, now);
+        if (like is not null && signature.State == SignatureState.AwaitingReview)
+            signature.ModerationReason = $"Held: the name is like one on the {like}";
         await db.SaveChangesAsync(cancellationToken);
         // Only a published signature changes what the public sees: the count and the list.
         if (moved.PublicViewChanged)

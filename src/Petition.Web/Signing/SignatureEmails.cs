@@ -40,6 +40,8 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine(t.Plural("The link works for {0} days. If you did not ask to sign, ignore this email: nothing will be published and your address will be deleted.",
                 (long)Math.Round(signing.Value.ConfirmationLifetime.TotalDays), signing.Value.ConfirmationLifetime.TotalDays.ToString("0")))
             .AppendLine()
+            .AppendLine(t["Did someone use your address to sign in your name? Open the link and press \"This was not me\": the signature is withdrawn at once and the organisers are told."])
+            .AppendLine()
             .AppendLine(t["You will sign as:"])
             .Append(Details(signature))
             .Append(ManageFooter(letter, signature));

@@ -27,6 +27,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<FormTiming>();
         builder.Services.AddSingleton<RobotCheckTally>();
         builder.Services.AddSingleton<Abuse.BlockList>();
+        builder.Services.AddSingleton<Abuse.WatchList>();
         builder.Services.AddOptions<Abuse.ProofOfWorkOptions>().BindConfiguration("ProofOfWork").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Abuse.ProofOfWork>();
         builder.Services.AddSingleton<Abuse.ListReadTally>();

@@ -17,6 +17,9 @@ public static class AuditActions
     public const string SignaturesExported = "signatures.exported";
     public const string SignaturesImported = "signatures.imported";
     public const string ListSealed = "list.sealed";
+    public const string WatchedNameAdded = "watch-list.added";
+    public const string WatchedNameRemoved = "watch-list.removed";
+    public const string SignatureDisowned = "signature.disowned";
     public const string LetterCreated = "letter.created";
     public const string LetterUpdated = "letter.updated";
     public const string LetterTranslated = "letter.translated";
@@ -30,7 +33,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignatureApproved, SignatureRejected, SignatureMarkedNotable, SignatureUnmarkedNotable, SignatureHidden,
-        SignatureShown, SignatureCorrected, SignatureChecked, SignatureUnchecked, SignatureErased, SignatureEmailRevealed, SignaturesExported, SignaturesImported, ListSealed, LetterCreated,
+        SignatureShown, SignatureCorrected, SignatureChecked, SignatureUnchecked, SignatureErased, SignatureEmailRevealed, SignaturesExported, SignaturesImported, ListSealed, WatchedNameAdded, WatchedNameRemoved, SignatureDisowned, LetterCreated,
         LetterUpdated, LetterTranslated, LetterTranslationRemoved, AccountInvited,
         AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
     ];

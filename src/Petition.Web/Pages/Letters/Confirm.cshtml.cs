@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Data.Signatures;
+using Petition.Data;
+using Petition.Web.Admin.Audit;
+using Petition.Web.Managing;
 using Petition.Web.Signing;
 using Petition.Web.Front;
 
@@ -11,9 +14,13 @@ namespace Petition.Web.Pages.Letters;
 /// and must not be able to sign anyone up.
 /// </summary>
 [Limited(Door.Confirm)]
-public class ConfirmModel(Confirmation confirmation, SignatureCounter counter) : PageModel
+public class ConfirmModel(Confirmation confirmation, SignatureCounter counter, SignatureManagement management, AuditTrail audit,
+    PetitionDbContext db) : PageModel
 {
     public ConfirmationLookup Lookup { get; private set; } = ConfirmationLookup.NotFound;
+
+    /// <summary>The owner of the address said they did not sign: the signature is gone.</summary>
+    public bool Disowned { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
@@ -28,6 +35,28 @@ public class ConfirmModel(Confirmation confirmation, SignatureCounter counter) :
         ConfirmationStatus.LetterNotOpen => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status200OK,
     };
+
+    /// <summary>
+    /// "This was not me": the owner of an address someone signed with withdraws the signature at once (its details
+    /// erased, the address kept from being added back), and the audit log flags it for the organisers: someone
+    /// tried to sign in another's name.
+    /// </summary>
+    public async Task<IActionResult> OnPostNotMeAsync(string token, CancellationToken cancellationToken)
+    {
+        Lookup = await confirmation.FindAsync(token, cancellationToken);
+        if (Lookup.Status is not (ConfirmationStatus.Pending or ConfirmationStatus.Expired or ConfirmationStatus.LetterNotOpen))
+        {
+            Response.StatusCode = StatusOf(Lookup.Status);
+            return Page();
+        }
+        var signature = Lookup.Signature!;
+        audit.Record(AuditActions.SignatureDisowned, signature.LetterId, signature.Id,
+            detail: "The owner of the address said they did not sign: withdrawn at once.");
+        await db.SaveChangesAsync(cancellationToken);
+        await management.WithdrawAsync(signature, cancellationToken);
+        Disowned = true;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
