@@ -43,6 +43,8 @@ fi
 [ -x /usr/sbin/nginx ] || { log "installing nginx"; apt_install nginx-light; }
 command -v pdftotext >/dev/null || { log "installing poppler-utils"; apt_install poppler-utils; }
 command -v openssl >/dev/null || { log "installing openssl"; apt_install openssl; }
+# The receipt checker the site serves (wwwroot/verify-receipt.py) is run as a signer would run it.
+command -v python3 >/dev/null || { log "installing python3"; apt_install python3; }
 # axe-core for the accessibility tests, from npm's lock file.
 [ -d tests/Petition.Tests/axe/node_modules ] || { log "installing axe-core"; (cd tests/Petition.Tests/axe && npm ci --no-audit --no-fund >/dev/null); }
 
