@@ -25,7 +25,8 @@ public static class Forms
         IDictionary<string, string>? values = null, string formSelector = "form[method=post]", string? button = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
-            ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {pageUrl}.");
+            ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {pageUrl}: the page was \"{page.Title}\", " +
+                $"saying \"{page.Body?.TextContent.Trim().ReplaceLineEndings(" ")[..Math.Min(300, page.Body?.TextContent.Trim().Length ?? 0)]}\".");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
