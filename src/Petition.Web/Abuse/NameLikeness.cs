@@ -11,10 +11,11 @@ namespace Petition.Web.Abuse;
 /// </summary>
 public static class NameLikeness
 {
-    public static bool Alike(string signed, string watched)
+    public static bool Alike(string signed, string watched) => Alike(Words(signed), Words(watched));
+
+    /// <summary>The same, on names already reduced to <see cref="Words"/> (a watch list reduces its names once).</summary>
+    public static bool Alike(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        var a = Words(signed);
-        var b = Words(watched);
         if (a.Count == 0 || b.Count == 0)
             return false;
         var (shorter, longer) = a.Count <= b.Count ? (a, b) : (b, a);

@@ -7,25 +7,33 @@ namespace Petition.Web.Abuse;
 
 /// <summary>
 /// The impersonation guard: the organisers' watch list and every notable signatory on the site. A signature whose
-/// name is like one of them (<see cref="NameLikeness"/>) is held for review when it is confirmed, whatever the
-/// letter's moderation mode. Read from the database at most every half minute, like the block rules.
+/// name is like one of them (<see cref="NameLikeness"/>) waits for a moderator whatever the letter's moderation mode,
+/// both when it is confirmed and when its signer renames it later (<see cref="HoldReasonAsync"/>, the one rule both
+/// paths ask). Read from the database at most every half minute, like the block rules, with each name reduced to
+/// its words once, so a confirmation compares words and parses nothing.
 /// </summary>
 public class WatchList(IServiceScopeFactory scopes, IMemoryCache cache)
 {
     static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
-    /// <summary>What the name is like, for the moderators' queue ("watch list: …", "notable signatory: …"); null when nothing.</summary>
-    public async Task<string?> MatchAsync(string name, long? signatureId, CancellationToken cancellationToken)
+    record Entry(string Name, string What, long? SignatureId, IReadOnlyList<string> Words);
+
+    /// <summary>
+    /// Why this signature must wait for a moderator, for the review queue ("Held: the name is like one on the watch
+    /// list: …"); null when its name is like no watched one (a notable signatory is not held for their own name).
+    /// </summary>
+    public async Task<string?> HoldReasonAsync(Signature signature, CancellationToken cancellationToken)
     {
-        foreach (var (watched, what, id) in await EntriesAsync(cancellationToken))
-            if (id != signatureId && NameLikeness.Alike(name, watched))
-                return $"{what}: {watched}";
+        var words = NameLikeness.Words(signature.Name);
+        foreach (var entry in await EntriesAsync(cancellationToken))
+            if (entry.SignatureId != signature.Id && NameLikeness.Alike(words, entry.Words))
+                return $"Held: the name is like one on the {entry.What}: {entry.Name}";
         return null;
     }
 
     public void Invalidate() => cache.Remove(nameof(WatchList));
 
-    async Task<List<(string Name, string What, long? SignatureId)>> EntriesAsync(CancellationToken cancellationToken) =>
+    async Task<List<Entry>> EntriesAsync(CancellationToken cancellationToken) =>
         (await cache.GetOrCreateAsync(nameof(WatchList), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = MaxAge;
@@ -36,7 +44,7 @@ public class WatchList(IServiceScopeFactory scopes, IMemoryCache cache)
             var notable = await db.Signatures.AsNoTracking()
                 .Where(s => s.Notable && s.State == SignatureState.Published && s.Name != "")
                 .Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
-            return watched.Select(n => (n, "watch list", (long?)null))
-                .Concat(notable.Select(s => (s.Name, "notable signatory", (long?)s.Id))).ToList();
+            return watched.Select(n => new Entry(n, "watch list", null, NameLikeness.Words(n)))
+                .Concat(notable.Select(s => new Entry(s.Name, "notable signatory", s.Id, NameLikeness.Words(s.Name)))).ToList();
         }))!;
 }

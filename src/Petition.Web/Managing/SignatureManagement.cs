@@ -9,7 +9,8 @@ using Petition.Web.Signing;
 namespace Petition.Web.Managing;
 
 /// <summary>What a signer can do with the private link in their emails: look, correct, unsubscribe, withdraw.</summary>
-public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure, SignatureCounter counter, TimeProvider time)
+public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure, SignatureCounter counter, Abuse.WatchList watchList,
+    TimeProvider time)
 {
     /// <summary>The signature a live manage link points to, or null for an unknown, expired or withdrawn one.</summary>
     public async Task<Signature?> FindAsync(string token, CancellationToken cancellationToken)
@@ -35,8 +36,13 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
         SignatureDetails.CopyFrom(signature.Letter, input, signature);
         signature.UpdatedAt = time.GetUtcNow();
         // How visible the signer is takes effect at once: moderators reviewed the details, not the level.
-        if (detailsBefore != Reviewed(signature) && NeedsReviewAfterChange(signature))
-            signature.SendBackToReview(signature.UpdatedAt.Value);
+        if (detailsBefore != Reviewed(signature))
+        {
+            // Renaming into a watched name is held the way signing in it is, on a letter that publishes at once too.
+            var held = await watchList.HoldReasonAsync(signature, cancellationToken);
+            if ((held is not null || NeedsReviewAfterChange(signature)) && signature.SendBackToReview(signature.UpdatedAt.Value).Done)
+                signature.ModerationReason = held;
+        }
         // No address recorded: the signer's request data lives only sealed on the signature, and only for a while.
         Record(signature, "signature.corrected", ipAddress: null, before, Snapshot(signature));
         await db.SaveChangesAsync(cancellationToken);
@@ -44,11 +50,13 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     }
 
     /// <summary>
-    /// A moderator sees every name published on a pre-moderated letter, and every change to a notable or verified
-    /// signature on any letter: a "laureate" listed first must not rename himself into someone else.
+    /// A moderator sees every name published on a pre-moderated letter, and every change to a notable, verified or
+    /// checked signature on any letter: a "laureate" listed first must not rename himself into someone else, nor a
+    /// signature the organisers checked carry their check to another name.
     /// </summary>
     static bool NeedsReviewAfterChange(Signature signature) =>
-        signature.Letter.ModerationMode == ModerationMode.Pre || signature.Notable || signature.VerifiedDomain is not null;
+        signature.Letter.ModerationMode == ModerationMode.Pre || signature.Notable || signature.VerifiedDomain is not null
+        || signature.CheckedNote is not null;
 
     public async Task UnsubscribeAsync(Signature signature, CancellationToken cancellationToken)
     {
@@ -61,11 +69,15 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     /// Erases everything personal at once. The row stays, Withdrawn and empty, so the letter's history adds up;
     /// its audit entry names no one, and the address's withdrawal record keeps imports from adding it back.
     /// </summary>
-    public async Task WithdrawAsync(Signature signature, CancellationToken cancellationToken)
+    /// <param name="disowned">
+    /// The owner of the address said they never signed ("This was not me"): the same erasure, recorded as
+    /// <c>signature.disowned</c> so the organisers see that someone signed in another's name.
+    /// </param>
+    public async Task WithdrawAsync(Signature signature, CancellationToken cancellationToken, bool disowned = false)
     {
         var previous = signature.State;
         // No address recorded: after a withdrawal nothing should lead back to the signer.
-        await erasure.EraseAsync(signature, () => Record(signature, "signature.withdrawn", ipAddress: null,
+        await erasure.EraseAsync(signature, () => Record(signature, disowned ? Admin.Audit.AuditActions.SignatureDisowned : "signature.withdrawn", ipAddress: null,
             before: JsonSerializer.Serialize(new { state = previous.ToString() }),
             after: JsonSerializer.Serialize(new { state = signature.State.ToString() })), cancellationToken);
         counter.Invalidate(signature.LetterId);

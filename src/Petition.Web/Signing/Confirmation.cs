@@ -66,10 +66,10 @@ public class Confirmation(PetitionDbContext db, SignatureCounter counter, Affili
         var now = time.GetUtcNow();
         signature.VerifiedDomain = await affiliations.VerifiedDomainAsync(signature.Email, cancellationToken);
         // A name like a watched one waits for a moderator whatever the letter's mode: the impersonation guard.
-        var like = await watchList.MatchAsync(signature.Name, signature.Id, cancellationToken);
-        var moved = signature.Confirm(signature.Letter.ModerationMode == ModerationMode.Pre || like is not null, signature.BlockedReason, now);
-        if (like is not null && signature.State == SignatureState.AwaitingReview)
-            signature.ModerationReason = $"Held: the name is like one on the {like}";
+        var held = await watchList.HoldReasonAsync(signature, cancellationToken);
+        var moved = signature.Confirm(signature.Letter.ModerationMode == ModerationMode.Pre || held is not null, signature.BlockedReason, now);
+        if (held is not null && signature.State == SignatureState.AwaitingReview)
+            signature.ModerationReason = held;
         await db.SaveChangesAsync(cancellationToken);
         // Only a published signature changes what the public sees: the count and the list.
         if (moved.PublicViewChanged)

@@ -82,4 +82,53 @@ public class ImpersonationTests(SqliteFixture fixture) : IClassFixture<SqliteFix
         Assert.Null((await client.GetDocumentAsync(path)).QuerySelector("#confirm-submit"));
         Assert.Equal(0, await app.Db(db => db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State != SignatureState.Withdrawn)));
     }
+
+    async Task<string> ManagePathOfAsync(string slug, string name)
+    {
+        var email = $"{Signer.Unique("rename")}@example.org";
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Client().SignByApiAsync(slug, Signer.ApiBody(name, email))).StatusCode);
+        await app.Client().ConfirmAsync(await app.ConfirmationPathAsync(email));
+        return Signer.ManagePathIn(await app.Smtp.WaitForAsync(email));
+    }
+
+    async Task RenameAsync(string manage, string name)
+    {
+        var client = app.Client();
+        var response = await client.SubmitAsync(await client.GetDocumentAsync(manage), manage,
+            new Dictionary<string, string> { ["Input.Name"] = name }, formSelector: "form[action$='/correct']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>
+    /// The other door to a name: sign as nobody, get published at once, then rename into the watched name from the
+    /// manage page. Held the same way; and a signature the organisers checked does not carry the check to a new name.
+    /// </summary>
+    [Fact]
+    public async Task Renaming_a_published_signature_into_a_watched_name_or_renaming_a_checked_one_waits_for_a_moderator()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("rename")); // published at once (post-moderation)
+        var watched = Signer.Unique("Denis Mukwege");
+        await app.Db(async db =>
+        {
+            db.WatchedNames.Add(new Petition.Data.Moderation.WatchedName { Name = watched, CreatedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        });
+        app.Services.GetRequiredService<Petition.Web.Abuse.WatchList>().Invalidate();
+
+        var manage = await ManagePathOfAsync(letter.Slug, "Plain Nobody");
+        Assert.Equal(SignatureState.Published, await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).Select(s => s.State).SingleAsync()));
+        await RenameAsync(manage, watched.ToUpperInvariant());
+        var renamed = await app.Db(db => db.Signatures.SingleAsync(s => s.LetterId == letter.Id));
+        Assert.Equal(SignatureState.AwaitingReview, renamed.State);
+        Assert.Contains($"watch list: {watched}", renamed.ModerationReason);
+        Assert.DoesNotContain(watched.ToUpperInvariant(), (await app.Visitor().SignatoriesPageAsync(letter.Slug)).QuerySelector("main")!.TextContent);
+
+        // A checked signature renamed (to anyone) goes back to a moderator instead of keeping its check in public.
+        var other = await app.AddLetterAsync(Signer.Unique("checked"));
+        var checkedManage = await ManagePathOfAsync(other.Slug, "Checked Person");
+        await app.Db(db => db.Signatures.Where(s => s.LetterId == other.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.CheckedNote, "video call").SetProperty(x => x.Verification, Verification.Checked)));
+        await RenameAsync(checkedManage, "Somebody Else");
+        Assert.Equal(SignatureState.AwaitingReview, await app.Db(db => db.Signatures.Where(s => s.LetterId == other.Id).Select(s => s.State).SingleAsync()));
+    }
 }

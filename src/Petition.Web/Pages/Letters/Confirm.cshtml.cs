@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Data.Signatures;
-using Petition.Data;
-using Petition.Web.Admin.Audit;
 using Petition.Web.Managing;
 using Petition.Web.Signing;
 using Petition.Web.Front;
@@ -14,8 +12,7 @@ namespace Petition.Web.Pages.Letters;
 /// and must not be able to sign anyone up.
 /// </summary>
 [Limited(Door.Confirm)]
-public class ConfirmModel(Confirmation confirmation, SignatureCounter counter, SignatureManagement management, AuditTrail audit,
-    PetitionDbContext db) : PageModel
+public class ConfirmModel(Confirmation confirmation, SignatureCounter counter, SignatureManagement management) : PageModel
 {
     public ConfirmationLookup Lookup { get; private set; } = ConfirmationLookup.NotFound;
 
@@ -49,11 +46,7 @@ public class ConfirmModel(Confirmation confirmation, SignatureCounter counter, S
             Response.StatusCode = StatusOf(Lookup.Status);
             return Page();
         }
-        var signature = Lookup.Signature!;
-        audit.Record(AuditActions.SignatureDisowned, signature.LetterId, signature.Id,
-            detail: "The owner of the address said they did not sign: withdrawn at once.");
-        await db.SaveChangesAsync(cancellationToken);
-        await management.WithdrawAsync(signature, cancellationToken);
+        await management.WithdrawAsync(Lookup.Signature!, cancellationToken, disowned: true);
         Disowned = true;
         return Page();
     }
