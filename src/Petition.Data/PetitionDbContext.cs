@@ -9,8 +9,11 @@ using Petition.Data.Keys;
 using Petition.Data.Letters;
 using Petition.Data.Moderation;
 using Petition.Data.Outbox;
+using Petition.Data.Recipients;
 using Petition.Data.Seals;
+using Petition.Data.Founding;
 using Petition.Data.Signatures;
+using Petition.Data.Updates;
 
 namespace Petition.Data;
 
@@ -33,6 +36,14 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<LetterLogo> LetterLogos => Set<LetterLogo>();
     public DbSet<ListSeal> ListSeals => Set<ListSeal>();
     public DbSet<ListSealPart> ListSealParts => Set<ListSealPart>();
+    public DbSet<DirectoryEntry> RecipientDirectory => Set<DirectoryEntry>();
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+    public DbSet<AnswerDocument> AnswerDocuments => Set<AnswerDocument>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<DeliveryPack> DeliveryPacks => Set<DeliveryPack>();
+    public DbSet<LetterUpdate> LetterUpdates => Set<LetterUpdate>();
+    public DbSet<LetterMoment> LetterMoments => Set<LetterMoment>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -78,6 +89,13 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
 
         model.ApplyConfiguration(new ListSealConfiguration());
         model.ApplyConfiguration(new ListSealPartConfiguration());
+        model.ApplyConfiguration(new DirectoryEntryConfiguration());
+        model.ApplyConfiguration(new RecipientConfiguration());
+        model.ApplyConfiguration(new AnswerDocumentConfiguration());
+        model.ApplyConfiguration(new DeliveryConfiguration());
+        model.ApplyConfiguration(new DeliveryPackConfiguration());
+        model.ApplyConfiguration(new LetterUpdateConfiguration());
+        model.ApplyConfiguration(new LetterMomentConfiguration());
 
         model.Entity<LetterLogo>(logo =>
         {
@@ -95,7 +113,8 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.Property(s => s.DomainHash).HasMaxLength(64);
             signature.Property(s => s.CountryHash).HasMaxLength(64);
             signature.Property(s => s.CategoryHash).HasMaxLength(64);
-            signature.HasIndex(s => new { s.LetterId, s.EmailHash }).IsUnique();
+            // One signature per address per letter, and one more on behalf of an organisation (Signature.ForOrganisation).
+            signature.HasIndex(s => new { s.LetterId, s.EmailHash, s.ForOrganisation }).IsUnique();
             signature.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
             // The public list: one letter's published signatures, newest first, by keyset.
             signature.HasIndex(s => new { s.LetterId, s.State, s.PublishedAt, s.Id });
@@ -103,13 +122,18 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.HasIndex(s => new { s.LetterId, s.State, s.ListPublicly });
             // The public list filtered by country: its page and its count, without reading the whole letter.
             signature.HasIndex(s => new { s.LetterId, s.Country, s.State, s.PublishedAt, s.Id });
+            // The same for a section of the list (its category): each section's first names and its count.
+            signature.HasIndex(s => new { s.LetterId, s.Category, s.State, s.PublishedAt, s.Id });
             // Search is LIKE '%term%' on the lower-cased text: a trigram index serves it on PostgreSQL. SQLite
             // has no such index and scans the letter's rows.
             if (postgres)
                 signature.HasIndex(s => s.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
             // The notable signatories, listed first on every first page: found without scanning the whole list.
             signature.HasIndex(s => new { s.LetterId, s.Notable, s.NotableOrder });
-            signature.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+            // Every save of a signature says which state it moved from: a move made from a state another request
+            // has just left (a moderator approving what its signer withdrew a moment before, two presses of one
+            // button) matches no row and fails, whichever page or service made it (SignatureLifecycle's rule holds).
+            signature.Property(s => s.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             signature.Property(s => s.Source).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(20);
             signature.Property(s => s.Verification).HasConversion<string>().HasMaxLength(20);
@@ -132,6 +156,9 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             signature.Property(s => s.BlockedReason).HasMaxLength(500);
             signature.Property(s => s.VerifiedDomain).HasMaxLength(253);
             signature.Property(s => s.Language).HasMaxLength(16);
+            signature.Property(s => s.Website).HasMaxLength(SignatureLimits.Website);
+            // The founding signatories, listed first at launch: few, found without scanning the list.
+            signature.HasIndex(s => new { s.LetterId, s.Founding }).HasDatabaseName("IX_Signatures_Founding").HasFilter("\"Founding\"");
         });
 
         model.Entity<SignatureToken>(token =>
@@ -197,6 +224,15 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             watched.Property(w => w.CreatedBy).HasMaxLength(256);
         });
 
+        model.Entity<Invitation>(invitation =>
+        {
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => new { i.LetterId, i.EmailHash });
+            invitation.Property(i => i.EmailHash).HasMaxLength(64);
+            invitation.Property(i => i.CreatedBy).HasMaxLength(256);
+            invitation.HasOne(i => i.Letter).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
+
         model.Entity<OrganisationDomain>(domain =>
         {
             domain.HasIndex(d => d.Domain).IsUnique();
@@ -217,6 +253,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             message.Ignore(m => m.TextBody);
             message.Ignore(m => m.FromName);
             message.Ignore(m => m.ReplyTo);
+            message.Ignore(m => m.Unsubscribe);
             message.Property(m => m.ToHash).HasMaxLength(64);
             message.Property(m => m.LastError).HasMaxLength(2000);
         });

@@ -60,12 +60,29 @@ public class Letter
     /// <summary>Who is behind the letter: shown on its page, its privacy notice (as data controller), its PDF, and its emails' sender.</summary>
     public Organiser Organiser { get; set; } = new();
 
+    /// <summary>Whether the form takes signatures on behalf of organisations, counted and listed apart from individuals.</summary>
+    public bool AcceptsOrganisations { get; set; }
+
+    /// <summary>
+    /// Email domains whose people may sign while the letter is still a draft (the founding round), e.g. "msf.org";
+    /// their signatures are confirmed by email like any other and listed first at launch.
+    /// </summary>
+    public List<string> FoundingDomains { get; set; } = [];
+
     public List<LetterVersion> Versions { get; set; } = [];
 
     /// <summary>The language the title and body are written in (a culture name such as "en").</summary>
     public string Language { get; set; } = "en";
 
     public List<LetterTranslation> Translations { get; set; } = [];
+
+    /// <summary>Numbers of signatures shown on the page when reached, and emailed to the organisers once.</summary>
+    public List<int> Milestones { get; set; } = [.. DefaultMilestones];
+
+    public static readonly IReadOnlyList<int> DefaultMilestones = [100, 1_000, 10_000, 100_000];
+
+    /// <summary>At <see cref="ClosesAt"/>, deliver to every recipient at once (the organiser's choice).</summary>
+    public bool DeliverAtClose { get; set; }
 
     public bool IsOpenAt(DateTimeOffset now) =>
         Status == LetterStatus.Open

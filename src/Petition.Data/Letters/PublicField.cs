@@ -12,16 +12,16 @@ namespace Petition.Data.Letters;
 /// <param name="Label">The English heading, also the key of its translations.</param>
 /// <param name="ShownAt">The signer's visibility levels at which this field may show at all.</param>
 public sealed record PublicField(string Key, string Label, Func<LetterFields, FieldRule> Rule, Visibility[] ShownAt,
-    Func<Signature, string?> Get, Action<Signature, string?> Set)
+    Func<Signature, string?> Get, Action<Signature, string?> Set, bool NamesOrganisation = false)
 {
     public static readonly PublicField Title = new("title", "Title", f => f.Title,
         [Visibility.Full, Visibility.Initials], s => s.Title, (s, v) => s.Title = v);
     public static readonly PublicField Organization = new("organization", "Organisation", f => f.Organization,
-        [Visibility.Full], s => s.Organization, (s, v) => s.Organization = v);
+        [Visibility.Full], s => s.Organization, (s, v) => s.Organization = v, NamesOrganisation: true);
     public static readonly PublicField Category = new("category", "Category", f => f.Category,
         [Visibility.Full], s => s.Category, (s, v) => s.Category = v);
     public static readonly PublicField Country = new("country", "Country", f => f.Country,
-        [Visibility.Full, Visibility.NameAndCountry, Visibility.Initials], s => s.Country, (s, v) => s.Country = v);
+        [Visibility.Full, Visibility.NameAndCountry, Visibility.Initials], s => s.Country, (s, v) => s.Country = v, NamesOrganisation: true);
     public static readonly PublicField City = new("city", "City", f => f.City,
         [Visibility.Full], s => s.City, (s, v) => s.City = v);
     public static readonly PublicField Comment = new("comment", "Comment", f => f.Comment,
@@ -40,8 +40,11 @@ public sealed record PublicField(string Key, string Label, Func<LetterFields, Fi
     /// <summary>
     /// Whether this signer's value of this field is public: the signer is listed at a level that shows the field, and
     /// the letter published the field when they signed (a field made public later does not publish earlier values).
+    /// An organisation signs in public (<see cref="Signature.ForOrganisation"/>): its name and country show whatever
+    /// the signer chose for their own name, since an organisation listed without its name says nothing.
     /// </summary>
     public bool IsPublic(LetterFields fields, Signature signature) =>
+        (NamesOrganisation && signature.ForOrganisation && signature.ListPublicly) ||
         ShownAt.Contains(signature.ListPublicly ? signature.Visibility : Visibility.Counted)
         && Rule(fields).PublishedFor(signature.CreatedAt);
 }

@@ -21,12 +21,25 @@ public class OutboxMessage
     public string? ReplyTo { get; set; }
 
     /// <summary>What is sealed, in order: every writer of the outbox seals these, the reader opens them.</summary>
-    public string?[] SealedValues() => [ToAddress, ToName, Subject, TextBody, FromName, ReplyTo];
+    public string?[] SealedValues() => [ToAddress, ToName, Subject, TextBody, FromName, ReplyTo, Unsubscribe];
 
     public void Open(string?[] values) =>
-        (ToAddress, ToName, Subject, TextBody, FromName, ReplyTo) = (values[0] ?? "", values[1] ?? "", values[2] ?? "", values[3] ?? "", values[4], values[5]);
+        (ToAddress, ToName, Subject, TextBody, FromName, ReplyTo, Unsubscribe) = (values[0] ?? "", values[1] ?? "", values[2] ?? "", values[3] ?? "", values[4], values[5], values[6]);
 
-    public const int SealedCount = 6;
+    /// <summary>
+    /// The one-click unsubscribe address (RFC 8058) of a mailing to signers, sent as List-Unsubscribe; null for a
+    /// message that answers the recipient's own action. Sealed: it is a live link. Older rows, sealed with six values,
+    /// open with none.
+    /// </summary>
+    public string? Unsubscribe { get; set; }
+
+    public const int SealedCount = 7;
+
+    /// <summary>
+    /// The delivery pack whose signed PDF goes with this email as an attachment, made when it is sent (the file is
+    /// the pack's own, so it is never stored twice); null for a message without one.
+    /// </summary>
+    public int? AttachPackId { get; set; }
 
     /// <summary>A keyed hash of the recipient's address (see <see cref="RecipientHash"/>): which mail went to an address, without it.</summary>
     public string? ToHash { get; set; }

@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Petition.Data.Audit;
 using Petition.Data.Letters;
 using Petition.Data.Outbox;
+using Petition.Data.Recipients;
 using Petition.Data.Signatures;
 
 namespace Petition.Data.Sealing;
 
 /// <summary>
-/// Every save and every load of a signature, a mailed link's details and an outbox message passes here, whichever
+/// Every save and every load of a signature, a mailed link's details, an outbox message and a letter's addressee passes here, whichever
 /// code asks: personal data is sealed on its way to the database (<see cref="SignatureStorage"/>) and opened on its
 /// way back, so the app works with whole values and the database holds none in the clear. Registered on every
 /// <see cref="PetitionDbContext"/>. Bulk statements (ExecuteUpdate) do not pass here: none of them writes personal data.
@@ -40,12 +41,15 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
 
     static readonly ConditionalWeakTable<Signature, SealedOnly> AsStored = new();
 
+    /// <summary>An addressee's sealed values as last loaded or saved: a change to its addresses or answer alone is saved too.</summary>
+    static readonly ConditionalWeakTable<Addressee, string?[]> AddresseesAsStored = new();
+
     /// <summary>The full details each saved signature had, put back once its clear columns are written.</summary>
     readonly ConditionalWeakTable<DbContext, List<(EntityEntry<Signature> Entry, string?[] Details)>> saved = new();
 
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
-        if (entity is not (Signature or SignatureToken or AuditEntry or OutboxMessage))
+        if (entity is not (Signature or SignatureToken or AuditEntry or OutboxMessage or Addressee))
             return entity;
         var seal = SealOf(materializationData.Context);
         switch (entity)
@@ -65,6 +69,11 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
                 break;
             case OutboxMessage { Sealed: { } sealedMessage } message:
                 message.Open(SealedStrings.Open(seal, sealedMessage, OutboxMessage.SealedCount));
+                break;
+            case Addressee addressee:
+                addressee.Open(SealedStrings.Open(seal, addressee.Sealed, Addressee.SealedCount));
+                if (materializationData.QueryTrackingBehavior == QueryTrackingBehavior.TrackAll)
+                    AddresseesAsStored.AddOrUpdate(addressee, addressee.SealedValues());
                 break;
         }
         return entity;
@@ -104,6 +113,7 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
         }
         foreach (var entry in db.ChangeTracker.Entries<SignatureToken>().Where(e => e.State is EntityState.Added or EntityState.Modified))
             entry.Entity.SealedDetails = SealedStrings.Seal(seal, entry.Entity.Details);
+        SealAddressees(db, seal);
 
         foreach (var entry in db.ChangeTracker.Entries<Signature>().Where(e => e.State == EntityState.Unchanged))
             if (AsStored.TryGetValue(entry.Entity, out var stored) && stored != SealedOnly.Of(entry.Entity))
@@ -120,6 +130,21 @@ public sealed class PersonalDataInterceptor : SaveChangesInterceptor, IMateriali
             if (entry.State == EntityState.Modified)
                 foreach (var column in SignatureStorage.ClearColumns)
                     entry.Property(column).IsModified = true;
+        }
+    }
+
+    static void SealAddressees(PetitionDbContext db, IPersonalDataSeal seal)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<Addressee>())
+        {
+            var values = entry.Entity.SealedValues();
+            if (entry.State == EntityState.Unchanged && AddresseesAsStored.TryGetValue(entry.Entity, out var stored) && !stored.SequenceEqual(values))
+                entry.State = EntityState.Modified;
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+                continue;
+            entry.Entity.Sealed = SealedStrings.Seal(seal, values);
+            entry.Property(a => a.Sealed).IsModified = entry.State == EntityState.Modified;
+            AddresseesAsStored.AddOrUpdate(entry.Entity, values);
         }
     }
 

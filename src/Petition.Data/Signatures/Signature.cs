@@ -103,12 +103,35 @@ public class Signature
     /// <summary>The UI culture the signature was made in (e.g. "fr").</summary>
     public string? Language { get; set; }
 
+    /// <summary>The signer stopped every email about this letter (version notices, decisions, updates).</summary>
     public bool Unsubscribed { get; set; }
+
+    /// <summary>The signer asked to hear when the letter is delivered or answered: never ticked for them, false from the API unless sent.</summary>
+    public bool WantsUpdates { get; set; }
+
+    /// <summary>What the signer's own page shows as their choice: asked for updates and has not stopped every email since.</summary>
+    public bool GetsUpdates => WantsUpdates && !Unsubscribed;
 
     /// <summary>When the signer was told a moderator's decision on a pre-moderated letter: told once, never again.</summary>
     public DateTimeOffset? DecisionNotifiedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>
+    /// Signed on behalf of an organisation (its name in <see cref="Organization"/>, its country in <see cref="Country"/>,
+    /// the signer's role in <see cref="Title"/>): counted and listed apart from individuals, and part of the
+    /// one-signature-per-address rule, so a person may sign once for an organisation and once for themselves.
+    /// </summary>
+    public bool ForOrganisation { get; set; }
+
+    /// <summary>The organisation's website (public, like its name); its host is the organisation's domain.</summary>
+    public string? Website { get; set; }
+
+    /// <summary>Signed in the founding round, before the letter opened: listed first, with a mark, once it opens.</summary>
+    public bool Founding { get; set; }
+
+    /// <summary>Signed through a personal invitation sent to this address (<see cref="Verification.Invited"/>).</summary>
+    public bool Invited { get; set; }
 
     public List<SignatureToken> Tokens { get; set; } = [];
 

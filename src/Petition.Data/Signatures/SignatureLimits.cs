@@ -10,4 +10,5 @@ public static class SignatureLimits
     public const int Category = 60;
     public const int City = 100;
     public const int Comment = 1000;
+    public const int Website = 200;
 }

@@ -18,13 +18,17 @@ public enum Verification
 
     /// <summary>Imported by the organisers as confirmed (for example signatures gathered on paper): they vouch for it, no email did.</summary>
     Imported,
+
+    /// <summary>Signed through a personal invitation the organisers sent to the signer's address (a founding round).</summary>
+    Invited,
 }
 
 public static class Verifications
 {
     /// <summary>The words of the API, the exports and the list's filter.</summary>
     public static readonly IReadOnlyList<(Verification Level, string Word)> Words =
-        [(Verification.Email, "email"), (Verification.Institutional, "institutional"), (Verification.Checked, "checked"), (Verification.Imported, "imported")];
+        [(Verification.Email, "email"), (Verification.Institutional, "institutional"), (Verification.Checked, "checked"), (Verification.Imported, "imported"),
+         (Verification.Invited, "invited")];
 
     public static string Word(this Verification level) => Words.Single(w => w.Level == level).Word;
 
@@ -39,6 +43,7 @@ public static class Verifications
     {
         { CheckedNote: not null } => Verification.Checked,
         { VerifiedDomain: not null, ShowVerifiedBadge: true } => Verification.Institutional,
+        { Invited: true } => Verification.Invited,
         { Source: SignatureSource.Import } => Verification.Imported,
         _ => Verification.Email,
     };
