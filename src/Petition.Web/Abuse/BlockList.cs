@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Petition.Data;
 using Petition.Data.Moderation;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Abuse;
 

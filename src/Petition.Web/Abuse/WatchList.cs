@@ -21,13 +21,19 @@ public class WatchList(IServiceScopeFactory scopes, IMemoryCache cache)
     /// <summary>
     /// Why this signature must wait for a moderator, for the review queue ("Held: the name is like one on the watch
     /// list: …"); null when its name is like no watched one (a notable signatory is not held for their own name).
+    /// A signature for an organisation is compared by the organisation's name too: that is the name the list shows.
     /// </summary>
     public async Task<string?> HoldReasonAsync(Signature signature, CancellationToken cancellationToken)
     {
-        var words = NameLikeness.Words(signature.Name);
-        foreach (var entry in await EntriesAsync(cancellationToken))
-            if (entry.SignatureId != signature.Id && NameLikeness.Alike(words, entry.Words))
-                return $"Held: the name is like one on the {entry.What}: {entry.Name}";
+        string?[] names = signature.ForOrganisation ? [signature.Name, signature.Organization] : [signature.Name];
+        var entries = await EntriesAsync(cancellationToken);
+        foreach (var name in names.OfType<string>())
+        {
+            var words = NameLikeness.Words(name);
+            foreach (var entry in entries)
+                if (entry.SignatureId != signature.Id && NameLikeness.Alike(words, entry.Words))
+                    return $"Held: the name is like one on the {entry.What}: {entry.Name}";
+        }
         return null;
     }
 

@@ -13,7 +13,7 @@ public static class AdminAccess
     public const string Folder = "/Admin";
 
     /// <summary>Page paths (or folders) only admins may open.</summary>
-    public static readonly IReadOnlyList<string> AdminOnly = ["/Admin/Users", "/Admin/Audit", "/Admin/Letters/Edit", "/Admin/Letters/Import", "/Admin/Letters/Translations", "/Admin/Letters/Seals", "/Admin/Trust"];
+    public static readonly IReadOnlyList<string> AdminOnly = ["/Admin/Users", "/Admin/Audit", "/Admin/Letters/Edit", "/Admin/Letters/Import", "/Admin/Letters/Translations", "/Admin/Letters/Seals", "/Admin/Letters/Invitations", "/Admin/Trust", "/Admin/Recipients", "/Admin/Updates"];
 
     public static bool IsAdminOnly(string viewEnginePath) =>
         AdminOnly.Any(p => viewEnginePath.Equals(p, StringComparison.OrdinalIgnoreCase)

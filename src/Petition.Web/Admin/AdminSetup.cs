@@ -26,6 +26,7 @@ public static class AdminSetup
                 page.Filters.Add(new ServiceFilterAttribute(typeof(TwoFactorGate)));
             });
             options.Conventions.AddPageRoute("/Admin/Letters/Edit", "admin/letters/new");
+            options.Conventions.AddPageRoute("/Admin/Recipients/Import", "admin/letters/{slug}/recipients/import");
         });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditTrail>();
@@ -34,8 +35,6 @@ public static class AdminSetup
         builder.Services.AddScoped<LetterEditor>();
         builder.Services.AddScoped<LetterTranslator>();
         builder.Services.AddScoped<AbuseSignals>();
-        builder.Services.AddScoped<Imports.ImportCheck>();
-        builder.Services.AddScoped<Imports.SignatureImport>();
         return builder;
     }
 }

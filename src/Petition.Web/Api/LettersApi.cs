@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
@@ -13,7 +14,6 @@ using Petition.Web.Observability;
 using Petition.Web.Signatories;
 using Petition.Web.Signing;
 using Petition.Web.Site;
-using Microsoft.Extensions.Options;
 
 namespace Petition.Web.Api;
 
@@ -66,7 +66,12 @@ public static class LettersApi
         return TypedResults.Ok(new LetterDetail(letter.Slug, letter.Title, letter.Recipients, letter.Status.ToString(),
             counts.Published, letter.Goal, letter.OpensAt, letter.ClosesAt, site.Value.Link($"/letters/{letter.Slug}"),
             letter.Body, letter.Version, letter.IsOpenAt(time.GetUtcNow()), letter.ModerationMode.ToString(),
-            letter.Categories, letter.Fields));
+            letter.Categories, letter.Fields)
+        {
+            AcceptsOrganizations = letter.AcceptsOrganisations,
+            OrganizationCount = counts.Organisations,
+            IndividualCount = counts.Individuals,
+        });
     }
 
     static async Task<Results<Ok<SignatureCountResponse>, ProblemHttpResult>> GetCount(string slug, HttpContext http,
@@ -108,7 +113,7 @@ public static class LettersApi
 
     static async Task<Results<Ok<SignatoryPage>, ProblemHttpResult>> ListSignatures(string slug, HttpContext http, LetterCache letters,
         PublicSignatories signatories, CancellationToken cancellationToken,
-        int? limit, string? after, string? q, string? country, string? verification)
+        int? limit, string? after, string? q, string? country, string? verification, string? kind)
     {
         // The public list is a hot read: its letter (only the field settings are needed) comes from memory.
         var letter = await letters.PublicBySlugAsync(slug, cancellationToken);
@@ -118,11 +123,15 @@ public static class LettersApi
         if (verification is not null && level is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown verification level.",
                 detail: $"verification is one of: {string.Join(", ", Verifications.Words.Select(w => w.Word))}.");
+        var signers = SignersWords.Parse(kind);
+        if (kind is not null && signers is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown kind of signatory.",
+                detail: "kind is one of: organizations, individuals.");
         http.TagWithLetter(letter.Id); // a confirmation here evicts it, like the letter's count
         SignatoryIndexing.Apply(http.Response, letter);
         http.RequestServices.GetRequiredService<Abuse.ListReadTally>().Record(http, letter.Id);
         return TypedResults.Ok(await signatories.QueryAsync(letter,
-            new SignatoryQuery(limit ?? 50, after, q, country, level), cancellationToken));
+            new SignatoryQuery(limit ?? 50, after, q, country, level) { Signers = signers }, cancellationToken));
     }
 
     static async Task<Results<Ok<Abuse.ProofOfWorkChallenge>, ProblemHttpResult>> Challenge(string slug, PetitionDbContext db,
@@ -135,7 +144,7 @@ public static class LettersApi
         return TypedResults.Ok(proofOfWork.Issue(letter.Slug));
     }
 
-    static ProblemHttpResult LetterNotFound(string slug) =>
+    internal static ProblemHttpResult LetterNotFound(string slug) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such letter.",
             detail: $"There is no published letter at '{slug}'.");
 }

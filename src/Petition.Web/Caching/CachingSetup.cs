@@ -1,16 +1,16 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
-using Petition.Web.Languages;
 
 namespace Petition.Web.Caching;
 
 /// <summary>
 /// The framework's output cache in front of the hot public reads: the letter page, the letter in the API, the
 /// count and the list of letters. A confirmation on this instance evicts its letter's entries at once (see
-/// <see cref="Signing.SignatureCounter"/>); what other instances changed shows within <c>OutputCache:MaxAge</c>.
+/// <see cref="Petition.Web.Letters.SignatureCounter"/>); what other instances changed shows within <c>OutputCache:MaxAge</c>.
 /// </summary>
 public static class CachingSetup
 {
@@ -62,9 +62,10 @@ public static class CachingSetup
         return builder;
     }
 
+    /// <summary>The only cookie a shared page may be asked with is the language choice, which the cache varies by.</summary>
     internal static bool CarriesNoCookieButLanguage(HttpRequest request) =>
         !request.Headers.ContainsKey(HeaderNames.Cookie)
-        || request.Cookies.Keys.All(name => name == LanguagesSetup.CookieName);
+        || request.Cookies.Keys.All(name => name == CookieRequestCultureProvider.DefaultCookieName);
 
     /// <summary>Marks the response being built as one about this letter, so its confirmations evict it.</summary>
     public static void TagWithLetter(this HttpContext http, int letterId) =>

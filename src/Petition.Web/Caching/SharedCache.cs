@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using Petition.Web.Languages;
 
 namespace Petition.Web.Caching;
 

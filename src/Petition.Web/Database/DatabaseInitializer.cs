@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Petition.Data;
-using Petition.Web.Letters;
 
 namespace Petition.Web.Database;
 
 /// <summary>
-/// Runs before the server takes requests: migrates SQLite (or PostgreSQL when asked) and gives an
-/// empty database its sample letter, so a newcomer's first page is a working one.
+/// Runs before the server takes requests: migrates SQLite (or PostgreSQL when asked) and loads the keys that seal
+/// personal data. The sample letter follows (<see cref="Letters.SampleLetterSeed"/>, registered after this).
 /// </summary>
 public class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options) : IHostedService
 {
@@ -24,8 +23,6 @@ public class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<DatabaseO
         // (a migration on PostgreSQL is the operator's step) they are loaded on first use instead.
         try { await keys.LoadAsync(cancellationToken); }
         catch (Exception e) when (DatabaseUnavailable.IsUnavailable(e)) { }
-        if (options.Value.SeedSampleLetter)
-            await scope.ServiceProvider.GetRequiredService<SampleLetter>().EnsureAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

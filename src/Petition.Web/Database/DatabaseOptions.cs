@@ -23,6 +23,13 @@ public class DatabaseOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Database:CommandTimeout must be between 00:00:01 and 01:00:00.")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often the read replica (ConnectionStrings:PetitionReadOnly) is checked. It serves reads only while, at
+    /// each check, it has replayed what the primary had written at the check before: about two intervals at most.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Database:ReplicaCheckInterval must be between 00:00:00.100 and 00:10:00.")]
+    public TimeSpan ReplicaCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 

@@ -14,30 +14,14 @@ public static class DatabaseSetup
             .ValidateDataAnnotations().ValidateOnStart();
 
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
-        var connectionString = builder.Configuration.GetConnectionString("Petition")
-            ?? throw new InvalidOperationException("ConnectionStrings:Petition is not set.");
+        var connectionString = PrimaryConnectionString(builder.Configuration, options, builder.Environment.ContentRootPath);
+        if (options.IsSqlite && builder.Configuration.GetConnectionString(ReadOnlyName) is { Length: > 0 })
+            throw new InvalidOperationException($"ConnectionStrings:{ReadOnlyName} names a PostgreSQL replica; SQLite has none.");
 
-        connectionString = options.IsSqlite
-            ? SqliteUnderContentRoot(connectionString, builder.Environment.ContentRootPath)
-            : new NpgsqlConnectionStringBuilder(connectionString) { Timeout = Seconds(options.ConnectTimeout) }.ConnectionString;
-        var commandTimeout = Seconds(options.CommandTimeout);
-
-        builder.Services.AddSingleton<Keys.PersonalDataKeys>();
-        builder.Services.AddSingleton<Petition.Data.Sealing.IPersonalDataSeal>(s => s.GetRequiredService<Keys.PersonalDataKeys>());
-        builder.Services.AddDbContextPool<PetitionDbContext>(db =>
-        {
-            if (options.IsSqlite)
-            {
-                db.UseSqlite(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Sqlite").CommandTimeout(commandTimeout));
-                db.AddInterceptors(SqliteSecureDelete.Instance);
-            }
-            else
-                db.UseNpgsql(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Postgres").CommandTimeout(commandTimeout));
-            // Every save passes it: a signed version of a letter's text never changes, whichever code asks.
-            db.AddInterceptors(Petition.Data.Letters.SignedTextGuard.Instance);
-            // Every save and load of personal data: sealed in the database, whole in the app (decision 025).
-            db.AddInterceptors(Petition.Data.Sealing.PersonalDataInterceptor.Instance);
-        });
+        builder.Services.AddDbContextPool<PetitionDbContext>(db => Configure(db, options, connectionString));
+        builder.Services.AddSingleton<ReadReplica>();
+        builder.Services.AddHostedService<ReplicaCheck>();
+        builder.Services.AddScoped<ReplicaReads>();
         builder.Services.AddHealthChecks().AddDbContextCheck<PetitionDbContext>();
         // A load balancer polls /healthz; it must hear "503" quickly, not wait out a hung connection.
         builder.Services.Configure<HealthCheckServiceOptions>(health =>
@@ -47,6 +31,39 @@ public static class DatabaseSetup
         });
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
+    }
+
+    public const string ReadOnlyName = "PetitionReadOnly";
+
+    public static string PrimaryConnectionString(IConfiguration configuration, DatabaseOptions options, string contentRoot)
+    {
+        var connectionString = configuration.GetConnectionString("Petition")
+            ?? throw new InvalidOperationException("ConnectionStrings:Petition is not set.");
+        return options.IsSqlite ? SqliteUnderContentRoot(connectionString, contentRoot) : WithTimeout(connectionString, options);
+    }
+
+    /// <summary>The replica's connection string, when one is set (PostgreSQL only).</summary>
+    public static string? ReplicaConnectionString(IConfiguration configuration, DatabaseOptions options) =>
+        !options.IsSqlite && configuration.GetConnectionString(ReadOnlyName) is { Length: > 0 } replica ? WithTimeout(replica, options) : null;
+
+    static string WithTimeout(string connectionString, DatabaseOptions options) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Timeout = Seconds(options.ConnectTimeout) }.ConnectionString;
+
+    /// <summary>One context's options, on the primary or the replica: the same provider, timeouts and guards.</summary>
+    public static void Configure(DbContextOptionsBuilder db, DatabaseOptions options, string connectionString)
+    {
+        var commandTimeout = Seconds(options.CommandTimeout);
+        if (options.IsSqlite)
+        {
+            db.UseSqlite(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Sqlite").CommandTimeout(commandTimeout));
+            db.AddInterceptors(SqliteSecureDelete.Instance);
+        }
+        else
+            db.UseNpgsql(connectionString, o => o.MigrationsAssembly("Petition.Migrations.Postgres").CommandTimeout(commandTimeout));
+        // Every save passes it: a signed version of a letter's text never changes, whichever code asks.
+        db.AddInterceptors(Petition.Data.Letters.SignedTextGuard.Instance);
+        // Every save and load of personal data: sealed in the database, whole in the app (decision 025).
+        db.AddInterceptors(Petition.Data.Sealing.PersonalDataInterceptor.Instance);
     }
 
     static int Seconds(TimeSpan span) => (int)Math.Ceiling(span.TotalSeconds);

@@ -98,12 +98,24 @@ public class OutboxDispatcher(
                     await ReleaseAsync(db, messages[i..]); // a slow relay: the rest goes back before the lease ends
                     break;
                 }
+                MimeMessage mime;
+                try
+                {
+                    // Before the send's own time-out: a pack's PDF may take seconds to make for a long list.
+                    mime = await ToMimeAsync(message, scope.ServiceProvider, cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    RecordFailure(message, e);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    continue;
+                }
                 using var perMessage = new CancellationTokenSource(SendTimeout, time);
                 using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, perMessage.Token);
                 try
                 {
                     session ??= await transport.OpenAsync(either.Token);
-                    await session.SendAsync(ToMime(message), either.Token);
+                    await session.SendAsync(mime, either.Token);
                     sent.Add(message.Id);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -181,14 +193,18 @@ public class OutboxDispatcher(
     public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Min(attempts - 1, 20))));
 
-    MimeMessage ToMime(OutboxMessage message)
+    async Task<MimeMessage> ToMimeAsync(OutboxMessage message, IServiceProvider services, CancellationToken cancellationToken)
     {
         var from = sender.Value;
+        // Plain text and the same words as simple HTML (escaped, links made clickable, no remote images).
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = EmailHtml.From(message.TextBody) };
+        if (message.AttachPackId is { } packId)
+            foreach (var file in await services.GetRequiredService<IOutboxAttachments>().ForPackAsync(packId, cancellationToken))
+                body.Attachments.Add(file);
         var mime = new MimeMessage
         {
             Subject = message.Subject,
-            // Plain text and the same words as simple HTML (escaped, links made clickable, no remote images).
-            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = EmailHtml.From(message.TextBody) }.ToMessageBody(),
+            Body = body.ToMessageBody(),
             // The same id on every attempt, so a receiver can drop a copy after an ambiguous failure.
             MessageId = $"outbox-{message.Id}.{message.CreatedAt.ToUnixTimeSeconds()}@{from.Domain}",
         };
@@ -197,6 +213,12 @@ public class OutboxDispatcher(
         if (message.ReplyTo is { Length: > 0 } replyTo && MailboxAddress.TryParse(replyTo, out var replyAddress))
             mime.ReplyTo.Add(replyAddress);
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        if (message.Unsubscribe is { Length: > 0 } unsubscribe)
+        {
+            // RFC 8058: the mail reader's own unsubscribe button POSTs to the address, without opening a page.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         return mime;
     }
 }

@@ -26,12 +26,22 @@ public record ExportColumn(string Key, string Header, Func<ExportRow, object?> V
 /// <summary>Which columns each scope writes. The public scope follows the letter's own choice of public fields.</summary>
 public static class ExportColumns
 {
-    public static IReadOnlyList<ExportColumn> For(ExportScope scope, LetterFields fields) => scope switch
-    {
-        ExportScope.Public => Public(fields),
-        ExportScope.Moderation => Moderation,
-        _ => Full,
-    };
+    /// <param name="organisations">The letter takes organisations (<see cref="Letter.AcceptsOrganisations"/>): each line says whether it is one.</param>
+    public static IReadOnlyList<ExportColumn> For(ExportScope scope, LetterFields fields, bool organisations = false) =>
+        [.. scope switch
+        {
+            ExportScope.Public => (IReadOnlyList<ExportColumn>)Public(fields),
+            ExportScope.Moderation => Moderation,
+            _ => Full,
+        }, .. organisations ? Organisations : []];
+
+    /// <summary>Last, so the columns of a letter that takes no organisations stay as they were.</summary>
+    static readonly ExportColumn[] Organisations =
+    [
+        new("forOrganization", "On behalf of an organisation", r => r.ForOrganisation),
+        new("website", "Website", r => r.Website),
+        new("founding", "Founding signatory", r => r.Founding),
+    ];
 
     /// <summary>The letter's public fields (<see cref="PublicField"/>), nothing else a signer was not told is published.</summary>
     static List<ExportColumn> Public(LetterFields fields)
@@ -41,14 +51,15 @@ public static class ExportColumns
         {
             // A value given before its field was made public stays out (FieldRule.PublishedFor), in every format.
             var rule = field.Rule(fields);
+            var named = field.NamesOrganisation; // an organisation's name and country are public with it (PublicField.IsPublic)
             var value = Moderation.Single(c => c.Key == field.Key).Value;
             if (field == PublicField.Country)
             {
-                columns.Add(new("country", "Country code", r => rule.PublishedFor(r.CreatedAt) ? r.Country : null));
-                columns.Add(new("countryName", "Country", r => rule.PublishedFor(r.CreatedAt) ? CountryName(r) : null));
+                columns.Add(new("country", "Country code", r => r.ForOrganisation || rule.PublishedFor(r.CreatedAt) ? r.Country : null));
+                columns.Add(new("countryName", "Country", r => r.ForOrganisation || rule.PublishedFor(r.CreatedAt) ? CountryName(r) : null));
             }
             else
-                columns.Add(new(field.Key, field.Label, r => rule.PublishedFor(r.CreatedAt) ? value(r) : null));
+                columns.Add(new(field.Key, field.Label, r => (named && r.ForOrganisation) || rule.PublishedFor(r.CreatedAt) ? value(r) : null));
         }
         columns.Add(new("verifiedAt", "Verified at", r => r.ShowVerifiedBadge ? r.VerifiedDomain : null));
         columns.Add(Verification);

@@ -17,13 +17,21 @@ public record ExportManifest(
     string Filter,
     DateTimeOffset GeneratedAt,
     string SigningKey,
-    IReadOnlyDictionary<string, int> Levels)
+    IReadOnlyDictionary<string, int> Levels,
+    IReadOnlyDictionary<string, int>? Kinds = null)
 {
     public record LetterPart(string Slug, string Title, string Url, int Version);
 
     public const string FileName = "manifest.json";
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>On a letter that takes organisations: the rows for organisations and for individuals, apart.</summary>
+    public static Dictionary<string, int> KindsOf(int organisations, int rows) =>
+        new() { ["organizations"] = organisations, ["individuals"] = rows - organisations };
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 }

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
@@ -76,6 +76,7 @@ public static class ExportQuery
             ModeratedBy = s.ModeratedBy, ModeratedAt = s.ModeratedAt, BlockedReason = s.BlockedReason,
             Unsubscribed = s.Unsubscribed, UpdatedAt = s.UpdatedAt, WithdrawnAt = s.WithdrawnAt,
             SealedEmail = s.SealedEmail, SealedDetails = s.SealedDetails, SealedRequest = s.SealedRequest,
+            ForOrganisation = s.ForOrganisation, Website = s.Website, Founding = s.Founding,
         });
         // Read and opened (a chunk at a time, on every core) ahead of the file writer, a few chunks at most: the
         // writer's work, which grows with the row's width, overlaps the database's and the opening.
@@ -126,7 +127,10 @@ public static class ExportQuery
             s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, s.Language,
             s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.ConfirmedAt, s.PublishedAt, s.ModerationReason,
             s.ModeratedBy, s.ModeratedAt, s.BlockedReason, s.IpAddress, s.UserAgent, s.Unsubscribed, s.UpdatedAt,
-            s.WithdrawnAt) { Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted, Verification = s.Verification };
+            s.WithdrawnAt) {
+                Visibility = s.ListPublicly ? s.Visibility : Visibility.Counted, Verification = s.Verification,
+                ForOrganisation = s.ForOrganisation, Website = s.Website, Founding = s.Founding,
+            };
 
     /// <summary>
     /// The public list reads only the clear columns, which hold nothing the letter does not publish
@@ -136,5 +140,6 @@ public static class ExportQuery
         signatures.Select(s => new ExportRow(s.Id, s.LetterVersion, s.State, s.Source, s.Name, "", s.Title,
             s.Organization, s.Category, s.Country, s.City, s.Comment, s.ListPublicly, s.Notable, s.Hidden, null,
             s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, null, s.PublishedAt, null, null, null, null, null, null,
-            false, null, null) { Verification = s.Verification }).AsAsyncEnumerable();
+            false, null, null) { Verification = s.Verification, ForOrganisation = s.ForOrganisation, Website = s.Website, Founding = s.Founding })
+            .AsAsyncEnumerable();
 }

@@ -15,4 +15,11 @@ public record ExportRow(
     public Visibility Visibility { get; init; }
 
     public Verification Verification { get; init; }
+
+    /// <summary>Signed on behalf of an organisation (<see cref="Organization"/>), whose website this is.</summary>
+    public bool ForOrganisation { get; init; }
+    public string? Website { get; init; }
+
+    /// <summary>Signed in the founding round, before the letter opened.</summary>
+    public bool Founding { get; init; }
 }

@@ -22,12 +22,12 @@ public sealed class PublicExportFiles : IDisposable
     readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("petition-public-exports-");
     readonly ConcurrentDictionary<string, Entry> files = new();
 
-    public PublicExportFiles(IServiceScopeFactory scopes, SignatureCounter counter, IOptions<ExportOptions> options,
+    public PublicExportFiles(IServiceScopeFactory scopes, Letters.PublicView publicView, IOptions<ExportOptions> options,
         TimeProvider time, ILogger<PublicExportFiles> logger)
     {
         (this.scopes, this.options, this.time, this.logger) = (scopes, options.Value, time, logger);
         making = new SemaphoreSlim(this.options.MaxConcurrentPublic);
-        counter.Invalidated += Drop;
+        publicView.ChangedHere += Drop;
     }
 
     sealed class Entry(int letterId, string path)

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using System.Data;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Petition.Data;
 using Petition.Data.Letters;
@@ -73,6 +73,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         int count;
         string described;
         Dictionary<string, int> levels;
+        Dictionary<string, int>? kinds = null;
         var (versionSigned, title) = (version?.Version ?? letter.Version, version?.Title ?? letter.Title);
         // The current text reads in the file's language where the organisers translated it; an older version, as signed.
         var text = version is null ? Letters.LetterText.Of(letter, request.WrittenIn) : null;
@@ -85,11 +86,14 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             // The manifest says how many rows stand at each verification level, every level named even at nought.
             var byLevel = await selected.GroupBy(s => s.Verification).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             levels = Verifications.Words.ToDictionary(w => w.Word, w => byLevel.FirstOrDefault(l => l.Key == w.Level)?.Count ?? 0);
+            // And, where organisations sign, how many rows are theirs ("38 organisations and 1,240 individuals").
+            if (letter.AcceptsOrganisations)
+                kinds = ExportManifest.KindsOf(await selected.CountAsync(s => s.ForOrganisation, cancellationToken), count);
             described = filter.Describe(scope);
             // The cover says how many signed in all, and so how many chose not to be listed.
             var counted = format == ExportFormat.Pdf ? await db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.Published, cancellationToken) : count;
             var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, text?.Title ?? title, text?.Body ?? version?.Body ?? letter.Body,
-                scope, described, count, now, ExportColumns.For(scope, letter.Fields)) { Language = text?.Language ?? letter.Language, Counted = counted };
+                scope, described, count, now, ExportColumns.For(scope, letter.Fields, letter.AcceptsOrganisations)) { Language = text?.Language ?? letter.Language, Counted = counted };
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, db.GetService<Petition.Data.Sealing.IPersonalDataSeal>(), cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
         }
@@ -103,7 +107,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         var keyUrl = site.Value.Link(ExportSigningKey.WellKnownPath);
         var manifest = new ExportManifest(name, Convert.ToHexStringLower(sha256), listed, site.Value.Name,
             new ExportManifest.LetterPart(letter.Slug, title, letterUrl, versionSigned),
-            scope.ToString().ToLowerInvariant(), described, now, keyUrl, levels).ToUtf8();
+            scope.ToString().ToLowerInvariant(), described, now, keyUrl, levels, kinds).ToUtf8();
         var manifestSignature = await key.SignAsync(SHA256.HashData(manifest), cancellationToken);
         return new MadeExport(name, format.MediaType(), sha256, signature, listed, keyUrl, manifest, manifestSignature);
     }

@@ -95,5 +95,15 @@ public sealed class SignedFile(Stream content, string fileName, string mediaType
 
     public Task ExecuteResultAsync(ActionContext context) => ExecuteAsync(context.HttpContext);
 
+    /// <summary>The file's bytes, for an email attachment; null past <paramref name="limit"/> bytes.</summary>
+    public async Task<byte[]?> ReadAllAsync(long limit, CancellationToken cancellationToken)
+    {
+        if (content.Length > limit)
+            return null;
+        var bytes = new byte[content.Length];
+        await content.ReadExactlyAsync(bytes, cancellationToken);
+        return bytes;
+    }
+
     public ValueTask DisposeAsync() => content.DisposeAsync();
 }

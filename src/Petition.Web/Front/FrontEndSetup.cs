@@ -39,19 +39,6 @@ public static class FrontEndSetup
                 context.ProblemDetails.Detail = "The request could not be read. Send a JSON object whose fields have the documented types.";
         });
         builder.Services.AddOpenApi();
-        // Keys in the database: a cookie or form token issued by one instance is accepted by the others. Each key is
-        // sealed there by the key-encryption key, a file outside the database (decision 025).
-        builder.Services.AddOptions<Keys.KeysOptions>().BindConfiguration("Keys").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<Keys.KeyEncryptionKey>();
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Petition")
-            .PersistKeysToDbContext<PetitionDbContext>();
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<Keys.KeyEncryptionKey>((management, key) => management.XmlEncryptor = new Keys.KeyRingEncryptor(key));
-        builder.Services.AddHostedService<Keys.KeyRingStartup>();
-        builder.Services.AddSingleton<Keys.KeyRotation>();
-        // The site's own keys (export signing, withdrawn addresses), sealed by those data-protection keys.
-        builder.Services.AddSingleton<Keys.SiteKeys>();
         return builder;
     }
 

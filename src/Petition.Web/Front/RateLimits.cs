@@ -127,7 +127,7 @@ public sealed class EmailDomainLimiter(IOptions<RateLimitingOptions> options) : 
         retryAfter = TimeSpan.Zero;
         if (!options.Value.Enabled)
             return true;
-        using var lease = limiter.AttemptAcquire(Signing.EmailAddress.Canonicalize(email).Split('@')[^1]);
+        using var lease = limiter.AttemptAcquire(Text.EmailAddress.Canonicalize(email).Split('@')[^1]);
         if (lease.IsAcquired)
             return true;
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
-using Petition.Web.Signing;
-
 using Petition.Web.Keys;
+using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Imports;
 
@@ -76,7 +76,7 @@ public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, Per
                 else
                     errors.Add($"The date \"{at}\" is not a date in the past; write it like 2026-03-14 or 2026-03-14T10:30Z.");
             }
-            if (line.Language is { } language && !IsLanguage(language))
+            if (line.Language is { } language && !Languages.LanguageCodes.IsCode(language))
                 errors.Add($"The language \"{language}\" is not a language code like en, fr or zh-Hans.");
             var canonical = canonicals[i];
             var status = errors.Count > 0 ? ImportLineStatus.Invalid
@@ -94,15 +94,9 @@ public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, Per
         var byHash = canonicals.Where(c => c.Length > 0).Distinct().ToDictionary(keys.AddressHash);
         var existing = new HashSet<string>();
         foreach (var chunk in byHash.Keys.Chunk(500))
-            existing.UnionWith((await db.Signatures.Where(s => s.LetterId == letterId && chunk.Contains(s.EmailHash))
+            // An import adds people: an address that signed only for an organisation may still sign for itself.
+            existing.UnionWith((await db.Signatures.Where(s => s.LetterId == letterId && !s.ForOrganisation && chunk.Contains(s.EmailHash))
                 .Select(s => s.EmailHash).ToListAsync(cancellationToken)).Select(hash => byHash[hash]));
         return existing;
-    }
-
-    static bool IsLanguage(string code)
-    {
-        if (code.Length > 16) return false;
-        try { return CultureInfo.GetCultureInfo(code, predefinedOnly: true).Name.Length > 0; }
-        catch (CultureNotFoundException) { return false; }
     }
 }

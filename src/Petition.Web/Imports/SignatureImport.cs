@@ -7,9 +7,9 @@ using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Email;
-using Petition.Web.Signing;
-
 using Petition.Web.Keys;
+using Petition.Web.Letters;
+using Petition.Web.Signing;
 
 namespace Petition.Web.Imports;
 
@@ -29,7 +29,7 @@ public record ImportResult(ImportReport Report, int Imported);
 /// nothing at all, then one transaction with the signatures, their emails and the audit entry.
 /// </summary>
 public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureEmails emails, AuditTrail audit,
-    SignatureCounter counter, OutboxSignal outbox, IOptions<SigningOptions> options, PersonalDataKeys keys, TimeProvider time)
+    PublicView publicView, OutboxSignal outbox, IOptions<SigningOptions> options, PersonalDataKeys keys, TimeProvider time)
 {
     public async Task<ImportResult> CommitAsync(Letter letter, string text, string fileName, ImportConfirmation confirmation,
         IReadOnlyDictionary<string, string>? columns, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
         var stored = await db.Letters.FirstAsync(l => l.Id == letter.Id, cancellationToken);
         stored.ImportColumns = ImportColumns.Remember(stored.ImportColumns, report.Columns);
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(letter.Id);
+        publicView.Changed(letter.Id);
         outbox.Notify();
         return new ImportResult(report, ready.Count);
     }

@@ -35,6 +35,10 @@ public class KeyRotation(IServiceScopeFactory scopes, PersonalDataKeys keys)
         await ResealAsync("audit entries", db => db.Audit.Where(a => a.SignatureId != null), a => a.Id,
             a => OldText(a.Before) || OldText(a.After),
             (db, a) => (a.Before, a.After) = (SealedText.Seal(keys, a.Before), SealedText.Seal(keys, a.After)), progress, cancellationToken);
+        await ResealAsync("recipients", db => db.Recipients.Where(r => r.Sealed != null), r => (long)r.Id, r => Old(r.Sealed),
+            (db, r) => db.Entry(r).State = EntityState.Modified, progress, cancellationToken);
+        await ResealAsync("directory entries", db => db.RecipientDirectory.Where(r => r.Sealed != null), r => (long)r.Id, r => Old(r.Sealed),
+            (db, r) => db.Entry(r).State = EntityState.Modified, progress, cancellationToken);
         progress.WriteLine($"Everything is sealed under key {current}.");
     }
 

@@ -64,7 +64,7 @@ public sealed class PersonalDataKeys(SiteKeys keys) : IPersonalDataSeal
 
     byte[] AddressKey => addressKey ??= keys.GetAsync(AddressKind, CancellationToken.None).GetAwaiter().GetResult().Secret;
 
-    /// <summary>Lower-case hex HMAC-SHA256 of a canonical address (see <see cref="Signing.EmailAddress.Canonicalize"/>).</summary>
+    /// <summary>Lower-case hex HMAC-SHA256 of a canonical address (see <see cref="Text.EmailAddress.Canonicalize"/>).</summary>
     public string AddressHash(string canonical) => Hash(canonical);
 
     public string Hash(string value) => Convert.ToHexStringLower(HMACSHA256.HashData(AddressKey, Encoding.UTF8.GetBytes(value)));
@@ -76,7 +76,7 @@ public sealed class PersonalDataKeys(SiteKeys keys) : IPersonalDataSeal
     public void Identify(Petition.Data.Signatures.Signature signature, string canonical)
     {
         signature.EmailHash = AddressHash(canonical);
-        signature.DomainHash = DomainHash(Signing.EmailAddress.Domain(canonical));
+        signature.DomainHash = DomainHash(Text.EmailAddress.Domain(canonical));
     }
 
     public byte[] Seal(ReadOnlySpan<byte> plain)

@@ -18,6 +18,14 @@ public static class LetterQueries
     public static Task<Letter?> PublicBySlug(this IQueryable<Letter> letters, string slug, DateTimeOffset now, CancellationToken cancellationToken) =>
         letters.Include(l => l.Translations).Where(IsPublicAt(now)).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken);
 
+    /// <summary>
+    /// A draft in its founding round taking sign-ups from chosen domains, with its translations: found by its slug
+    /// by the founding sign-up form and its privacy notice alone (decision 030); every other route keeps it a 404.
+    /// </summary>
+    public static async Task<Letter?> FoundingDraftBySlug(this IQueryable<Letter> letters, string slug, CancellationToken cancellationToken) =>
+        await letters.AsNoTracking().Include(l => l.Translations).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken)
+            is { Status: LetterStatus.Draft, FoundingDomains.Count: > 0 } draft ? draft : null;
+
     public static IQueryable<Letter> Public(this IQueryable<Letter> letters, DateTimeOffset now) =>
         letters.Where(IsPublicAt(now));
 }

@@ -10,6 +10,7 @@ public static class VerificationWords
         Verification.Institutional => "Institutional email",
         Verification.Checked => "Checked by the organisers",
         Verification.Imported => "Added by the organisers",
+        Verification.Invited => "Personally invited",
         _ => "Email confirmed",
     };
 }

@@ -4,13 +4,14 @@ using Petition.Data;
 using Petition.Data.Audit;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Letters;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Managing;
 
 /// <summary>What a signer can do with the private link in their emails: look, correct, unsubscribe, withdraw.</summary>
-public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure, SignatureCounter counter, Abuse.WatchList watchList,
-    TimeProvider time)
+public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure, PublicView publicView, Abuse.WatchList watchList,
+    ConfirmStep confirmStep, TimeProvider time)
 {
     /// <summary>The signature a live manage link points to, or null for an unknown, expired or withdrawn one.</summary>
     public async Task<Signature?> FindAsync(string token, CancellationToken cancellationToken)
@@ -33,20 +34,29 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     {
         var before = Snapshot(signature);
         var detailsBefore = Reviewed(signature);
+        var wantedUpdates = signature.GetsUpdates;
         SignatureDetails.CopyFrom(signature.Letter, input, signature);
+        // Ticking the box again after stopping emails is asking for them again.
+        if (signature.WantsUpdates && !wantedUpdates)
+            signature.Unsubscribed = false;
         signature.UpdatedAt = time.GetUtcNow();
         // How visible the signer is takes effect at once: moderators reviewed the details, not the level.
         if (detailsBefore != Reviewed(signature))
         {
-            // Renaming into a watched name is held the way signing in it is, on a letter that publishes at once too.
-            var held = await watchList.HoldReasonAsync(signature, cancellationToken);
-            if ((held is not null || NeedsReviewAfterChange(signature)) && signature.SendBackToReview(signature.UpdatedAt.Value).Done)
+            // Renaming into a watched name is held the way signing in it is, on a letter that publishes at once too;
+            // and a badge vouches for the name it was earned under: another organisation's name or website is
+            // judged again, as at confirmation (an unconfirmed signature is judged when it is confirmed).
+            var review = NeedsReviewAfterChange(signature);
+            var held = signature.ConfirmedAt is not null
+                ? await confirmStep.JudgeAsync(signature, cancellationToken)
+                : await watchList.HoldReasonAsync(signature, cancellationToken);
+            if ((held is not null || review) && signature.SendBackToReview(signature.UpdatedAt.Value).Done)
                 signature.ModerationReason = held;
         }
         // No address recorded: the signer's request data lives only sealed on the signature, and only for a while.
         Record(signature, "signature.corrected", ipAddress: null, before, Snapshot(signature));
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(signature.LetterId);
+        publicView.Changed(signature.LetterId);
     }
 
     /// <summary>
@@ -61,6 +71,7 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     public async Task UnsubscribeAsync(Signature signature, CancellationToken cancellationToken)
     {
         signature.Unsubscribed = true;
+        signature.WantsUpdates = false;
         signature.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -80,7 +91,7 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
         await erasure.EraseAsync(signature, () => Record(signature, disowned ? Admin.Audit.AuditActions.SignatureDisowned : "signature.withdrawn", ipAddress: null,
             before: JsonSerializer.Serialize(new { state = previous.ToString() }),
             after: JsonSerializer.Serialize(new { state = signature.State.ToString() })), cancellationToken);
-        counter.Invalidate(signature.LetterId);
+        publicView.Changed(signature.LetterId);
     }
 
     /// <summary>Everything held about the signer, as they can download it.</summary>
@@ -109,6 +120,7 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
         signature.PublishedAt,
         signature.UpdatedAt,
         signature.Unsubscribed,
+        signature.WantsUpdates,
         requestData = new { signature.IpAddress, signature.UserAgent },
         signature.ModerationReason,
     };
@@ -133,5 +145,5 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     });
 
     /// <summary>What a moderator reviews: the details, without how visible the signer chose to be.</summary>
-    static string Reviewed(Signature s) => JsonSerializer.Serialize(new { s.Name, s.Title, s.Organization, s.Category, s.Country, s.City, s.Comment });
+    static string Reviewed(Signature s) => JsonSerializer.Serialize(new { s.Name, s.Title, s.Organization, s.Website, s.Category, s.Country, s.City, s.Comment });
 }

@@ -32,6 +32,6 @@ public sealed class PetitionMetrics
 
     public void SignatureConfirmed() => confirmed.Add(1);
 
-    public void SignFormRefused(Signing.FormVerdict reason) =>
+    public void SignFormRefused(Enum reason) =>
         refused.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString().ToLowerInvariant()));
 }

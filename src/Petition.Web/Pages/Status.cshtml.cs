@@ -19,6 +19,7 @@ public class StatusModel(Microsoft.Extensions.Localization.IStringLocalizer<Lang
             404 => ("Page not found", "There is nothing at this address. The letter may have moved or the link may be incomplete."),
             400 => ("Something was wrong with the request", "Your form may have expired. Go back, reload the page and try again."),
             403 => ("Not allowed", "You may not do this here. Signing a letter? Open it on this site and sign there. Staff? Ask an organiser for access."),
+            409 => ("This changed meanwhile", "Someone changed this at the same moment, and nothing of yours was saved. Go back, reload the page to see it as it is now, and try again."),
             413 => ("What you sent is too large", "This form takes a few kilobytes at most. Go back, shorten what you wrote and send it again."),
             429 => ("Too many requests", "Please wait a moment and try again."),
             503 => ("Temporarily unavailable", "The site cannot answer right now. Please try again in a few minutes."),

@@ -14,22 +14,9 @@ namespace Petition.Web.Privacy;
 public class RetentionSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<PrivacyOptions> options,
     ILogger<RetentionSweep> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The retention sweep failed; it runs again at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(options.Value.SweepInterval, time, SweepAsync, logger,
+            "The retention sweep failed; it runs again at the next interval", stoppingToken);
 
     /// <summary>Sweeps, unless another instance is sweeping now (then <see cref="SweepResult.Skipped"/>).</summary>
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)

@@ -22,7 +22,12 @@ namespace Petition.Web.Seals;
 public class ListSealing(PetitionDbContext db, SealEntry entries, ExportSigningKey key, AuditTrail audit,
     IOptions<SiteOptions> site, TimeProvider time)
 {
-    public async Task<ListSeal> SealAsync(Letter letter, string sealedBy, CancellationToken cancellationToken)
+    /// <param name="unlessSealedAsIs">
+    /// A delivery's seal: when the newest seal already holds this very list (the same root over the same count, of
+    /// the same version of the letter), it is the one to name, and no second seal of an unchanged list is made. Two
+    /// instances delivering at the same moment (a deadline seen by both) then seal once.
+    /// </param>
+    public async Task<ListSeal> SealAsync(Letter letter, string sealedBy, CancellationToken cancellationToken, bool unlessSealedAsIs = false)
     {
         var now = time.GetUtcNow();
         var namesPublic = letter.NamesPublicAt(now);
@@ -31,6 +36,7 @@ public class ListSealing(PetitionDbContext db, SealEntry entries, ExportSigningK
         var partRoots = new List<byte[]>();
         var levels = Verifications.Words.ToDictionary(w => w.Word, _ => 0);
         var (ids, leaves, size, listed) = (new List<long>(), new List<byte[]>(), 0, 0);
+        var organisations = 0;
 
         void Close()
         {
@@ -63,17 +69,26 @@ public class ListSealing(PetitionDbContext db, SealEntry entries, ExportSigningK
             size++;
             listed += row.Listed && namesPublic ? 1 : 0;
             levels[row.Verification.Word()]++;
+            organisations += row.ForOrganisation ? 1 : 0;
             if (ids.Count == ListSealPart.Size)
                 Close();
         }
         Close();
 
         var root = MerkleTree.Root(partRoots);
-        var number = await db.ListSeals.Where(s => s.LetterId == letter.Id).MaxAsync(s => (int?)s.Number, cancellationToken) + 1 ?? 1;
+        // One read of the newest seal: the number follows it, so two sealing at once collide on (letter, number)
+        // rather than both sealing, whichever way their reads and writes interleave.
+        var newest = await db.ListSeals.AsNoTracking().Where(s => s.LetterId == letter.Id).OrderByDescending(s => s.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (unlessSealedAsIs && newest is not null && newest.Size == size && newest.Listed == listed
+            && newest.Root.AsSpan().SequenceEqual(root) && SealStatement.Read(newest.Statement)?.Letter.Version == letter.Version)
+            return newest;
+        var number = (newest?.Number ?? 0) + 1;
         var statement = new SealStatement(SealStatement.TypeName, site.Value.Name,
             new(letter.Slug, letter.Title, site.Value.Link($"/letters/{letter.Slug}"), letter.Version),
             number, now, size, listed, !namesPublic, levels, SealStatement.TreeName, Convert.ToHexStringLower(root),
-            site.Value.Link(ExportSigningKey.WellKnownPath)).ToUtf8();
+            site.Value.Link(ExportSigningKey.WellKnownPath),
+            letter.AcceptsOrganisations ? Exports.ExportManifest.KindsOf(organisations, size) : null).ToUtf8();
         var seal = new ListSeal
         {
             LetterId = letter.Id, Number = number, SealedAt = now, SealedBy = sealedBy, Size = size, Listed = listed,

@@ -43,6 +43,12 @@ public sealed class SealEntry(SiteKeys keys)
                 foreach (var field in PublicField.All)
                     if (line.Value(field) is { } value)
                         json.WriteString(field.Key, value);
+                // Written only when set, so the entries of lists sealed before organisations could sign stay the same.
+                if (line.ForOrganization)
+                {
+                    json.WriteBoolean("forOrganization", true);
+                    json.WriteString("website", line.Website);
+                }
             }
             else
             {

@@ -102,6 +102,9 @@ public class SealReceipts(PetitionDbContext db, SealEntry entries, IOptions<Site
         Enumerable.Range(0, packed.Length / MerkleTree.HashSize).Select(i => packed[(i * MerkleTree.HashSize)..((i + 1) * MerkleTree.HashSize)]).ToList();
 }
 
+/// <summary>A seal as a delivery names it: its number, the count it holds and its root.</summary>
+public record SealMark(int Number, int Size, string Root);
+
 public static class SealLinks
 {
     public static string Statement(string slug, int number) => $"/letters/{slug}/seals/{number}";

@@ -20,14 +20,16 @@ public record SealStatement(
     IReadOnlyDictionary<string, int> Levels,
     string Tree,
     string Root,
-    string SigningKey)
+    string SigningKey,
+    IReadOnlyDictionary<string, int>? Kinds = null)
 {
     public const string TypeName = "petition-list-seal/1";
     public const string TreeName = "RFC 9162 Merkle tree, SHA-256; leaf = SHA-256(0x00 || entry), node = SHA-256(0x01 || left || right)";
 
     public record LetterPart(string Slug, string Title, string Url, int Version);
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>Absent on a letter that takes no organisations, so such a statement reads as it always did.</summary>
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 

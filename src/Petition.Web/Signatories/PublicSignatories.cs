@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Database;
 using Petition.Web.Letters;
 using Petition.Web.Signing;
 
@@ -9,6 +10,18 @@ namespace Petition.Web.Signatories;
 
 public record SignatoryQuery(int Limit = 50, string? After = null, string? Search = null, string? Country = null, Verification? Level = null)
 {
+    /// <summary>Organisations or individuals only (<see cref="Signatories.Signers"/>); null for both.</summary>
+    public Signers? Signers { get; init; }
+
+    /// <summary>One section of the list (<see cref="Sections"/>); null for every signatory.</summary>
+    public Section? Section { get; init; }
+
+    /// <summary>
+    /// False when the caller has the total already (a section's, from <see cref="Reach.PublicBreakdowns"/>): a page
+    /// of each section then costs no count of its own. A search still counts, since its plan depends on the count.
+    /// </summary>
+    public bool CountTotal { get; init; } = true;
+
     /// <summary>A page holds at most this many: a scraper walking a big list needs many pages, and the list limit counts them.</summary>
     public const int MaxLimit = 100;
 
@@ -17,7 +30,7 @@ public record SignatoryQuery(int Limit = 50, string? After = null, string? Searc
     /// million signatures visited every match on each request (105 ms), and nobody reads past "more than 1,000".
     /// </summary>
     public const int MaxCountedMatches = 1_000;
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || !string.IsNullOrWhiteSpace(Country) || Level is not null;
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || !string.IsNullOrWhiteSpace(Country) || Level is not null || Signers is not null;
 }
 
 /// <summary>One line of the public list: only what the letter publishes (<see cref="PublicField"/>), never an email.</summary>
@@ -35,6 +48,15 @@ public record PublicSignatory(string Name, string? Title, string? Organization, 
 
     /// <summary>The level's word in the API: "email", "institutional", "checked" or "imported".</summary>
     [System.Text.Json.Serialization.JsonPropertyName("verification")] public string VerificationWord => Verification.Word();
+
+    /// <summary>Signed on behalf of the organisation in <see cref="Organization"/>; <see cref="Title"/> is the signer's role there.</summary>
+    public bool ForOrganization { get; init; }
+
+    /// <summary>The organisation's website, for a signature on its behalf.</summary>
+    public string? Website { get; init; }
+
+    /// <summary>Signed in the founding round, before the letter opened; listed first.</summary>
+    public bool Founding { get; init; }
 
     /// <summary>This line's value of a public field (a country as its code).</summary>
     public string? Value(PublicField field) => field.Key switch
@@ -60,25 +82,54 @@ public record SignatoryPage(IReadOnlyList<PublicSignatory> Items, string? Next, 
 }
 
 /// <summary>
-/// The published, publicly listed signatures of a letter: the notable ones first in the order moderators set, then
-/// everyone else newest first, paged by a cursor on (published at, id) so a deep page costs what the first one does.
-/// The notable ones are few, so their part of the list is its own small query and cursor.
+/// The published, publicly listed signatures of a letter: the notable ones first in the order moderators set, the
+/// founding ones next (those who signed in the founding round, oldest first), then everyone else newest first, paged by a cursor on (published at, id) so a deep page costs what the first one does.
+/// The notable ones are few, so their part of the list is its own small query and cursor. Read on the replica
+/// while there is one in step (<see cref="ReplicaReads"/>).
 /// </summary>
-public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, TimeProvider time)
+public class PublicSignatories(ReplicaReads reads, SignatureCounter counter, TimeProvider time)
 {
-    public async Task<SignatoryPage> QueryAsync(Letter letter, SignatoryQuery query, CancellationToken cancellationToken)
-    {
-        if (!letter.NamesPublicAt(time.GetUtcNow()))
-            return new SignatoryPage([], null, 0) { NamesHeld = true, NamesPublishedAt = letter.NamesHeld ? null : letter.NamesHeldUntil };
-        var limit = Math.Clamp(query.Limit, 1, SignatoryQuery.MaxLimit);
-        var planned = !string.IsNullOrWhiteSpace(query.Search) && db.Database.IsNpgsql();
-        await using var plan = planned ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (planned)
-            await SearchPlan.ThroughTrigramIndexAsync(db, cancellationToken);
-        var filtered = Filtered(letter, query);
-        var total = query.IsFiltered
-            ? await filtered.Take(SignatoryQuery.MaxCountedMatches + 1).CountAsync(cancellationToken)
+    public async Task<SignatoryPage> QueryAsync(Letter letter, SignatoryQuery query, CancellationToken cancellationToken) =>
+        letter.NamesPublicAt(time.GetUtcNow())
+            ? await reads.RunAsync(letter.Id, db => QueryOnAsync(db, letter, query, cancellationToken), cancellationToken)
+            : Held(letter);
+
+    /// <summary>
+    /// The same page's total and whether the names are held, without its rows: for a page whose rows come from
+    /// elsewhere (the list in sections). Unfiltered, it is the counter's, and costs no query at all.
+    /// </summary>
+    public async Task<SignatoryPage> CountAsync(Letter letter, SignatoryQuery query, CancellationToken cancellationToken) =>
+        letter.NamesPublicAt(time.GetUtcNow())
+            ? await reads.RunAsync(letter.Id, async db =>
+            {
+                var planned = Planned(db, query);
+                await using var plan = planned ? await SearchPlan.BeginAsync(db, cancellationToken) : null;
+                var total = await TotalAsync(db, letter, query, planned, cancellationToken);
+                if (plan is not null)
+                    await plan.CommitAsync(cancellationToken);
+                return new SignatoryPage([], null, Math.Min(total, SignatoryQuery.MaxCountedMatches), total <= SignatoryQuery.MaxCountedMatches);
+            }, cancellationToken)
+            : Held(letter);
+
+    static SignatoryPage Held(Letter letter) =>
+        new([], null, 0) { NamesHeld = true, NamesPublishedAt = letter.NamesHeld ? null : letter.NamesHeldUntil };
+
+    /// <summary>A search on PostgreSQL runs in a transaction that steers its plan (<see cref="SearchPlan"/>).</summary>
+    static bool Planned(PetitionDbContext db, SignatoryQuery query) => !string.IsNullOrWhiteSpace(query.Search) && db.Database.IsNpgsql();
+
+    async Task<int> TotalAsync(PetitionDbContext db, Letter letter, SignatoryQuery query, bool planned, CancellationToken cancellationToken) =>
+        !query.CountTotal && !planned ? 0
+            : query.IsFiltered || query.Section is not null
+            ? await Filtered(db, letter, query).Take(SignatoryQuery.MaxCountedMatches + 1).CountAsync(cancellationToken)
             : (await counter.GetAsync(letter.Id, cancellationToken)).Listed;
+
+    async Task<SignatoryPage> QueryOnAsync(PetitionDbContext db, Letter letter, SignatoryQuery query, CancellationToken cancellationToken)
+    {
+        var limit = Math.Clamp(query.Limit, 1, SignatoryQuery.MaxLimit);
+        var planned = Planned(db, query);
+        await using var plan = planned ? await SearchPlan.BeginAsync(db, cancellationToken) : null;
+        var filtered = Filtered(db, letter, query);
+        var total = await TotalAsync(db, letter, query, planned, cancellationToken);
         var exact = total <= SignatoryQuery.MaxCountedMatches;
         // A common term is found within a few thousand rows in list order; the index would fetch and sort every match.
         if (planned && !exact)
@@ -89,11 +140,12 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
         var afterDate = SignatoryCursor.TryParse(query.After, out var dateCursor) ? dateCursor : (SignatoryCursor?)null;
         if (afterDate is null)
         {
-            var notable = filtered.Where(s => s.Notable);
+            // The head of the list: the notable signatories in their set order, then the founding ones (Founding).
+            var notable = filtered.Where(s => s.Notable || s.Founding);
             if (NotableCursor.TryParse(query.After, out var after))
-                notable = notable.Where(s => (s.NotableOrder ?? 0) > after.Order
-                    || ((s.NotableOrder ?? 0) == after.Order && s.Id > after.Id));
-            rows = await Select(notable.OrderBy(s => s.NotableOrder ?? 0).ThenBy(s => s.Id).Take(limit + 1), cancellationToken);
+                notable = notable.Where(s => (s.Notable ? s.NotableOrder ?? 0 : FoundingOrder) > after.Order
+                    || ((s.Notable ? s.NotableOrder ?? 0 : FoundingOrder) == after.Order && s.Id > after.Id));
+            rows = await Select(notable.OrderBy(s => s.Notable ? s.NotableOrder ?? 0 : FoundingOrder).ThenBy(s => s.Id).Take(limit + 1), cancellationToken);
             if (rows.Count > limit)
             {
                 rows.RemoveAt(limit);
@@ -103,7 +155,7 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
         var room = limit - rows.Count;
         if (next is null)
         {
-            var regular = filtered.Where(s => !s.Notable);
+            var regular = filtered.Where(s => !s.Notable && !s.Founding);
             // "<=" first so the database starts its index scan at the cursor instead of filtering every row
             // before it; the second condition then drops the cursor's own row and its earlier-id twins.
             if (afterDate is { } a)
@@ -125,13 +177,16 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
     static Task<List<SignatoryRow>> Select(IQueryable<Signature> signatures, CancellationToken cancellationToken) =>
         signatures.Select(SignatoryRow.Select).ToListAsync(cancellationToken);
 
-    static string NotableAfter(SignatoryRow row) => new NotableCursor(row.NotableOrder ?? 0, row.Id).ToString();
+    /// <summary>Where the founding signatories stand in the head of the list: after every notable one.</summary>
+    const int FoundingOrder = int.MaxValue;
+
+    static string NotableAfter(SignatoryRow row) => new NotableCursor(row.Notable ? row.NotableOrder ?? 0 : FoundingOrder, row.Id).ToString();
 
     /// <summary>
     /// The list narrowed by the public's filter and search, on published fields only: a country or an organisation
     /// that the letter keeps private must not be found out one name at a time by filtering or searching on it.
     /// </summary>
-    IQueryable<Signature> Filtered(Letter letter, SignatoryQuery query)
+    static IQueryable<Signature> Filtered(PetitionDbContext db, Letter letter, SignatoryQuery query)
     {
         var signatures = db.Signatures.AsNoTracking()
             .Where(s => s.LetterId == letter.Id && s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
@@ -143,6 +198,10 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
             if (letter.Fields.Country.PublicSince is { } since)
                 signatures = signatures.Where(s => s.CreatedAt > since);
         }
+        if (query.Signers is { } signers)
+            signatures = signatures.Where(s => s.ForOrganisation == (signers == Signatories.Signers.Organizations));
+        if (query.Section is { } section && letter.Fields.Category.Published)
+            signatures = InSection(signatures, letter, section);
         // The levels above the floor are few and have an index of their own (IX_Signatures_Verified).
         if (query.Level is { } level)
             signatures = signatures.Where(s => s.Verification == level);
@@ -157,6 +216,21 @@ public class PublicSignatories(PetitionDbContext db, SignatureCounter counter, T
                 signatures = signatures.Where(s => EF.Functions.Like(s.SearchText.Substring(0, s.Name.Length), pattern, LikeEscape));
         }
         return signatures;
+    }
+
+    /// <summary>
+    /// A section's signatures, by the category column as the public sees it: the last section takes those with no
+    /// category, with one the organiser has since removed, or with one given before the category was public.
+    /// </summary>
+    static IQueryable<Signature> InSection(IQueryable<Signature> signatures, Letter letter, Section section)
+    {
+        var since = letter.Fields.Category.PublicSince;
+        if (section.Category is { } category)
+            return since is { } t ? signatures.Where(s => s.Category == category && s.CreatedAt > t) : signatures.Where(s => s.Category == category);
+        var named = letter.Categories;
+        return since is { } before
+            ? signatures.Where(s => s.Category == null || !named.Contains(s.Category) || s.CreatedAt <= before)
+            : signatures.Where(s => s.Category == null || !named.Contains(s.Category));
     }
 
     const string LikeEscape = "\\";

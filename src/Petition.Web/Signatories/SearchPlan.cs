@@ -13,6 +13,14 @@ namespace Petition.Web.Signatories;
 /// </summary>
 public static class SearchPlan
 {
+    /// <summary>The transaction a search runs in, its plan set through the trigram index to begin with.</summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(PetitionDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ThroughTrigramIndexAsync(db, cancellationToken);
+        return transaction;
+    }
+
     /// <summary>
     /// Through the trigram index (a bitmap scan of the matches): right for counting, and for a page of a rare term,
     /// where walking the list in order would read the whole letter to find a handful.

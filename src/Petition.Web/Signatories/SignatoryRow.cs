@@ -12,21 +12,22 @@ namespace Petition.Web.Signatories;
 /// </summary>
 public record SignatoryRow(long Id, DateTimeOffset? PublishedAt, string Name, string? Title, string? Organization, string? Country,
     string? Category, string? City, string? Comment, bool Notable, int? NotableOrder, string? VerifiedDomain, bool ShowVerifiedBadge,
-    DateTimeOffset CreatedAt, Verification Verification, bool Listed)
+    DateTimeOffset CreatedAt, Verification Verification, bool Listed, bool ForOrganisation = false, string? Website = null,
+    bool Founding = false)
 {
     public static readonly Expression<Func<Signature, SignatoryRow>> Select = s => new SignatoryRow(s.Id, s.PublishedAt, s.Name,
         s.Title, s.Organization, s.Country, s.Category, s.City, s.Comment, s.Notable, s.NotableOrder, s.VerifiedDomain,
-        s.ShowVerifiedBadge, s.CreatedAt, s.Verification, s.ListPublicly && !s.Hidden);
+        s.ShowVerifiedBadge, s.CreatedAt, s.Verification, s.ListPublicly && !s.Hidden, s.ForOrganisation, s.Website, s.Founding);
 
     /// <summary>The line as the public sees it: a field the letter published after this signer signed stays empty.</summary>
     public PublicSignatory ToPublic(LetterFields fields) => new(
         Name,
         Public(fields.Title, Title),
-        Public(fields.Organization, Organization),
-        Public(fields.Country, Country),
+        ForOrganisation ? Organization : Public(fields.Organization, Organization),
+        ForOrganisation ? Country : Public(fields.Country, Country),
         // English, like the exports: the API's cached list is the same for every language. Pages name the country
         // from its code in the reader's language.
-        Public(fields.Country, Country) is { } code ? Countries.EnglishName(code) : null,
+        (ForOrganisation ? Country : Public(fields.Country, Country)) is { } code ? Countries.EnglishName(code) : null,
         Public(fields.Category, Category),
         Public(fields.City, City),
         PublishedAt!.Value,
@@ -35,7 +36,14 @@ public record SignatoryRow(long Id, DateTimeOffset? PublishedAt, string Name, st
         VerifiedAt = ShowVerifiedBadge ? VerifiedDomain : null,
         Comment = Public(fields.Comment, Comment),
         Verification = Verification,
+        ForOrganization = ForOrganisation,
+        Website = Website,
+        Founding = Founding,
     };
 
+    /// <summary>
+    /// A field as the letter publishes it; an organisation's name and country are public with it (what storage keeps
+    /// clear, <see cref="PublicField.IsPublic"/>), and its signer's role is shown at the signer's level like a title.
+    /// </summary>
     string? Public(FieldRule rule, string? value) => rule.PublishedFor(CreatedAt) ? value : null;
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Petition.Data.Signatures;
-
 using Petition.Data.Sealing;
+using Petition.Data.Signatures;
 
 namespace Petition.Web.Signatories;
 

@@ -15,12 +15,11 @@ namespace Petition.Web.Signing;
 /// </summary>
 public static class PostgresSignatureInsert
 {
-    /// <summary>Inserts what it can inside the caller's transaction; returns the (letter, canonical address) pairs it stored.</summary>
     /// <summary>
-    /// Inserts what it can inside the caller's transaction; returns the (letter, address hash) pairs it stored. What it
+    /// Inserts what it can inside the caller's transaction; returns the (letter, address hash, for an organisation) keys it stored. What it
     /// writes follows <see cref="SignatureStorage"/>, as every save does: personal data sealed, clear only what is public.
     /// </summary>
-    public static async Task<HashSet<(int LetterId, string EmailHash)>> InsertAsync(NpgsqlConnection connection,
+    public static async Task<HashSet<(int LetterId, string EmailHash, bool ForOrganisation)>> InsertAsync(NpgsqlConnection connection,
         NpgsqlTransaction transaction, IReadOnlyList<(Signature Signature, OutboxMessage Email, LetterFields Fields)> rows, IPersonalDataSeal seal,
         CancellationToken cancellationToken)
     {
@@ -52,6 +51,7 @@ public static class PostgresSignatureInsert
         Add(command, "visibility", signatures.Select(s => s.Visibility.ToString()).ToArray());
         Add(command, "verification", signatures.Select(s => s.Verification.ToString()).ToArray());
         Add(command, "show_verified_badge", signatures.Select(s => s.ShowVerifiedBadge).ToArray());
+        Add(command, "wants_updates", signatures.Select(s => s.WantsUpdates).ToArray());
         Add(command, "search_text", signatures.Select(s => s.SearchText).ToArray());
         Add(command, "created_at", signatures.Select(s => s.CreatedAt).ToArray());
         Add(command, "confirmation_hash", signatures.Select(s => s.ConfirmationTokenHash).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
@@ -62,6 +62,10 @@ public static class PostgresSignatureInsert
         Add(command, "network_hash", signatures.Select(s => s.NetworkHash).ToArray());
         Add(command, "language", signatures.Select(s => s.Language).ToArray());
         Add(command, "blocked_reason", signatures.Select(s => s.BlockedReason).ToArray());
+        Add(command, "for_organisation", signatures.Select(s => s.ForOrganisation).ToArray());
+        Add(command, "website", signatures.Select(s => s.Website).ToArray());
+        Add(command, "founding", signatures.Select(s => s.Founding).ToArray());
+        Add(command, "invited", signatures.Select(s => s.Invited).ToArray());
         Add(command, "token_purpose", tokens.Select(t => t.Purpose.ToString()).ToArray());
         Add(command, "token_hash", tokens.Select(t => t.Hash).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bytea);
         Add(command, "token_created_at", tokens.Select(t => t.CreatedAt).ToArray());
@@ -74,10 +78,10 @@ public static class PostgresSignatureInsert
 
         // Prepared once per physical connection and reused from then on: the statement is long, its plan is not cheap.
         await command.PrepareAsync(cancellationToken);
-        var inserted = new HashSet<(int, string)>();
+        var inserted = new HashSet<(int, string, bool)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            inserted.Add((reader.GetInt32(0), reader.GetString(1)));
+            inserted.Add((reader.GetInt32(0), reader.GetString(1), reader.GetBoolean(2)));
         return inserted;
     }
 
@@ -87,36 +91,37 @@ public static class PostgresSignatureInsert
         command.Parameters.Add(parameter);
     }
 
-    // The caller passes each (letter, address) once, so the joins on it below match one input row each.
+    // The caller passes each (letter, address, for an organisation) once, so the joins on it below match one input row each.
     const string Sql = """
         WITH input AS (
             SELECT * FROM unnest(@ordinal, @letter_id, @letter_version, @state, @source, @name, @sealed_email, @email_hash,
                 @domain_hash, @country_hash, @category_hash, @sealed_details, @title, @organization, @category, @country, @city, @comment, @list_publicly, @visibility, @verification,
-                @show_verified_badge, @search_text, @created_at, @confirmation_hash, @confirmation_expires_at, @emails_sent,
-                @sealed_request, @network_hash, @language, @blocked_reason, @token_purpose, @token_hash, @token_created_at,
+                @show_verified_badge, @wants_updates, @search_text, @created_at, @confirmation_hash, @confirmation_expires_at, @emails_sent,
+                @sealed_request, @network_hash, @language, @blocked_reason, @for_organisation, @website, @founding, @invited, @token_purpose, @token_hash, @token_created_at,
                 @token_expires_at, @to_hash, @sealed_message, @email_created_at, @next_attempt_at)
             AS i(ordinal, letter_id, letter_version, state, source, name, sealed_email, email_hash,
                 domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly, visibility, verification,
-                show_verified_badge, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
-                sealed_request, network_hash, language, blocked_reason, token_purpose, token_hash, token_created_at,
+                show_verified_badge, wants_updates, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
+                sealed_request, network_hash, language, blocked_reason, for_organisation, website, founding, invited, token_purpose, token_hash, token_created_at,
                 token_expires_at, to_hash, sealed_message, email_created_at, next_attempt_at)
         ),
         signatures AS (
             INSERT INTO "Signatures" ("LetterId", "LetterVersion", "State", "Source", "Name", "SealedEmail", "EmailHash",
                 "DomainHash", "CountryHash", "CategoryHash", "SealedDetails", "Title", "Organization", "Category", "Country", "City", "Comment", "ListPublicly", "Visibility", "Verification",
-                "ShowVerifiedBadge", "SearchText", "CreatedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt", "EmailsSent",
-                "SealedRequest", "NetworkHash", "Language", "BlockedReason", "Notable", "Hidden", "Unsubscribed")
+                "ShowVerifiedBadge", "WantsUpdates", "SearchText", "CreatedAt", "ConfirmationTokenHash", "ConfirmationExpiresAt", "EmailsSent",
+                "SealedRequest", "NetworkHash", "Language", "BlockedReason", "ForOrganisation", "Website", "Founding", "Invited",
+                "Notable", "Hidden", "Unsubscribed")
             SELECT letter_id, letter_version, state, source, name, sealed_email, email_hash,
                 domain_hash, country_hash, category_hash, sealed_details, title, organization, category, country, city, comment, list_publicly, visibility, verification,
-                show_verified_badge, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
-                sealed_request, network_hash, language, blocked_reason, false, false, false
+                show_verified_badge, wants_updates, search_text, created_at, confirmation_hash, confirmation_expires_at, emails_sent,
+                sealed_request, network_hash, language, blocked_reason, for_organisation, website, founding, invited, false, false, false
             FROM input ORDER BY ordinal
-            ON CONFLICT ("LetterId", "EmailHash") DO NOTHING
-            RETURNING "Id", "LetterId", "EmailHash"
+            ON CONFLICT ("LetterId", "EmailHash", "ForOrganisation") DO NOTHING
+            RETURNING "Id", "LetterId", "EmailHash", "ForOrganisation"
         ),
         stored AS (
             SELECT s."Id", i.* FROM signatures s
-            JOIN input i ON i.letter_id = s."LetterId" AND i.email_hash = s."EmailHash"
+            JOIN input i ON i.letter_id = s."LetterId" AND i.email_hash = s."EmailHash" AND i.for_organisation = s."ForOrganisation"
         ),
         tokens AS (
             INSERT INTO "SignatureTokens" ("SignatureId", "Purpose", "Hash", "CreatedAt", "ExpiresAt")
@@ -126,6 +131,6 @@ public static class PostgresSignatureInsert
             INSERT INTO "Outbox" ("ToHash", "Sealed", "CreatedAt", "Attempts", "NextAttemptAt")
             SELECT to_hash, sealed_message, email_created_at, 0, next_attempt_at FROM stored ORDER BY ordinal
         )
-        SELECT "LetterId", "EmailHash" FROM signatures
+        SELECT "LetterId", "EmailHash", "ForOrganisation" FROM signatures
         """;
 }

@@ -51,6 +51,6 @@ public record SignAttempt(SignatureInput Input, int LetterVersion, string? Block
     {
         Name = input.Name, Email = input.Email, Title = input.Title, Organization = input.Organization, Country = input.Country,
         Category = input.Category, City = input.City, Comment = input.Comment, ListPublicly = input.ListPublicly, Visibility = input.Visibility,
-        ShowVerifiedBadge = input.ShowVerifiedBadge,
+        ShowVerifiedBadge = input.ShowVerifiedBadge, WantsUpdates = input.WantsUpdates,
     };
 }

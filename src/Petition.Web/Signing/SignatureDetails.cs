@@ -1,5 +1,6 @@
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Text;
 
 namespace Petition.Web.Signing;
 
@@ -10,16 +11,24 @@ public static class SignatureDetails
     public static void CopyFrom(Letter letter, SignatureInput input, Signature signature)
     {
         var fields = letter.Fields;
+        // An organisation always gives its name, its country and the signer's role, whatever the form asks of a person.
+        // Who signs is fixed once stored: it is part of the address's one-signature key (a correction cannot move it).
+        var organisation = signature.Id != 0 ? signature.ForOrganisation : input.ForOrganization && letter.AcceptsOrganisations;
+        signature.ForOrganisation = organisation;
+        var website = organisation ? TextRules.Tidy(input.OrganizationWebsite) : null;
+        signature.Website = website;
         signature.Name = TextRules.Tidy(input.Name)!;
-        signature.Title = fields.Title.Shown ? TextRules.Tidy(input.Title) : null;
-        signature.Organization = fields.Organization.Shown ? TextRules.Tidy(input.Organization) : null;
-        signature.Country = fields.Country.Shown ? TextRules.Tidy(input.Country)?.ToUpperInvariant() : null;
+        signature.Title = fields.Title.Shown || organisation ? TextRules.Tidy(input.Title) : null;
+        signature.Organization = fields.Organization.Shown || organisation ? TextRules.Tidy(input.Organization) : null;
+        signature.Country = fields.Country.Shown || organisation ? TextRules.Tidy(input.Country)?.ToUpperInvariant() : null;
         signature.Category = fields.Category.Shown ? TextRules.Tidy(input.Category) : null;
         signature.City = fields.City.Shown ? TextRules.Tidy(input.City) : null;
         signature.Comment = fields.Comment.Shown ? TextRules.Tidy(input.Comment) : null;
         signature.Visibility = LevelOf(letter.Fields, input);
         signature.ListPublicly = signature.Visibility != Visibility.Counted;
-        signature.ShowVerifiedBadge = input.ShowVerifiedBadge;
+        // The organisation's domain is public with its website: a match with it is shown without asking.
+        signature.ShowVerifiedBadge = input.ShowVerifiedBadge || organisation;
+        signature.WantsUpdates = input.WantsUpdates;
         signature.RefreshSearchText();
     }
 
@@ -48,6 +57,9 @@ public static class SignatureDetails
         ListPublicly = signature.ListPublicly,
         Visibility = (signature.ListPublicly ? signature.Visibility : Visibility.Counted).Word(),
         ShowVerifiedBadge = signature.ShowVerifiedBadge,
+        WantsUpdates = signature.GetsUpdates,
+        ForOrganization = signature.ForOrganisation,
+        OrganizationWebsite = signature.Website,
     };
 
     /// <summary>
@@ -66,11 +78,13 @@ public static class SignatureDetails
         signature.SearchText = "";
         signature.IpAddress = signature.UserAgent = signature.NetworkHash = null;
         signature.VerifiedDomain = null;
+        signature.Website = null;
         signature.ConfirmationTokenHash = null;
         signature.ConfirmationExpiresAt = null;
         signature.ListPublicly = false;
         signature.Visibility = Visibility.Counted;
         signature.ShowVerifiedBadge = false;
+        signature.WantsUpdates = false;
         signature.Notable = false;
         signature.NotableOrder = null;
     }

@@ -65,6 +65,22 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
         return Message(letter, signature, t["You have already signed: {0}", title], text.ToString());
     }
 
+    /// <summary>Thanks a person who signed through a personal invitation (the founding round), with their manage link.</summary>
+    public OutboxMessage SignedByInvitation(Letter letter, Signature signature)
+    {
+        using var _ = SiteLanguages.Use(signature.Language);
+        var title = LetterText.Of(letter).Title;
+        var text = new StringBuilder()
+            .AppendLine(t["Hello {0},", signature.Name])
+            .AppendLine()
+            .AppendLine(t["Thank you for signing the open letter \"{0}\". Your signature counts; it is listed when the letter is published.", title])
+            .AppendLine()
+            .AppendLine(t["You will sign as:"])
+            .Append(Details(signature))
+            .Append(ManageFooter(letter, signature));
+        return Message(letter, signature, t["You have signed: {0}", title], text.ToString());
+    }
+
     /// <summary>
     /// Tells the signer of a pre-moderated letter what the moderators decided: published (listed or counted), or,
     /// neutrally and without a reason, that it will not be listed.
@@ -112,10 +128,45 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
     }
 
     /// <summary>
+    /// An organisers' update to a signer who asked for them (<see cref="Petition.Data.Signatures.Signature.GetsUpdates"/>), in the words of
+    /// the signer's language when the organisers wrote them, with a one-click unsubscribe link (also sent as the
+    /// List-Unsubscribe header, RFC 8058) on the same fresh token as the manage link.
+    /// </summary>
+    public OutboxMessage Update(Letter letter, Signature signature, Data.Updates.UpdateText words)
+    {
+        using var _ = SiteLanguages.Use(signature.Language);
+        var token = ManageToken(signature);
+        var unsubscribe = site.Value.Link($"/unsubscribe/{token}");
+        var text = new StringBuilder()
+            .AppendLine(t["Hello {0},", signature.Name])
+            .AppendLine()
+            .AppendLine(words.Body.Trim())
+            .AppendLine()
+            .AppendLine(t["The letter: {0}", site.Value.Link($"/letters/{letter.Slug}")])
+            .AppendLine()
+            .AppendLine(t["You receive this because you asked to hear when the open letter \"{0}\" is delivered or answered. To stop these emails, open this link and press the button:", LetterText.Of(letter).Title])
+            .AppendLine(unsubscribe)
+            .Append(ManageFooter(letter, token));
+        var message = Message(letter, signature, words.Subject.Trim(), text.ToString());
+        message.Unsubscribe = unsubscribe;
+        return message;
+    }
+
+    /// <summary>
     /// Every email to a signer ends with a private link to see, correct or withdraw the signature. Each email
     /// carries a fresh token: only its hash is stored, so the link exists nowhere but in the signer's inbox.
     /// </summary>
-    string ManageFooter(Letter letter, Signature signature)
+    string ManageFooter(Letter letter, Signature signature) => ManageFooter(letter, ManageToken(signature));
+
+    string ManageFooter(Letter letter, string token) => new StringBuilder()
+        .AppendLine()
+        .AppendLine(t["To see what we hold about you, correct it, or withdraw your signature, use your private link (do not share it):"])
+        .AppendLine(site.Value.Link($"/manage/{token}"))
+        .AppendLine()
+        .AppendLine($"-- {letter.Organiser.Name ?? site.Value.Name}")
+        .ToString();
+
+    string ManageToken(Signature signature)
     {
         var now = time.GetUtcNow();
         var token = VerificationToken.Create();
@@ -126,13 +177,7 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             CreatedAt = now,
             ExpiresAt = now + signing.Value.ManageLinkLifetime,
         });
-        return new StringBuilder()
-            .AppendLine()
-            .AppendLine(t["To see what we hold about you, correct it, or withdraw your signature, use your private link (do not share it):"])
-            .AppendLine(site.Value.Link($"/manage/{token.Value}"))
-            .AppendLine()
-            .AppendLine($"-- {letter.Organiser.Name ?? site.Value.Name}")
-            .ToString();
+        return token.Value;
     }
 
     string Details(Signature signature)

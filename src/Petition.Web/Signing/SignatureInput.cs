@@ -23,6 +23,16 @@ public class SignatureInput
     /// <summary>Show "verified at example.org" when the confirmed address belongs to a listed organisation.</summary>
     public bool ShowVerifiedBadge { get; set; }
 
+    /// <summary>Email me when the letter is delivered or answered: opt-in, false when absent.</summary>
+    public bool WantsUpdates { get; set; }
+    /// <summary>
+    /// Signing on behalf of an organisation (on a letter that takes them): <see cref="Organization"/> is its name,
+    /// <see cref="Country"/> its country, <see cref="Title"/> the signer's role there, and <see cref="OrganizationWebsite"/>
+    /// its website. Spelled like the API's other "organization" fields.
+    /// </summary>
+    public bool ForOrganization { get; set; }
+    public string? OrganizationWebsite { get; set; }
+
     /// <summary>For a letter under attack: the challenge from GET /api/letters/{slug}/challenge, and its solution.</summary>
     public string? PowChallenge { get; set; }
     public string? PowNonce { get; set; }

@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
-using Microsoft.Extensions.Localization;
+using Petition.Web.Abuse;
 using Petition.Web.Languages;
 using Petition.Web.Letters;
+using Petition.Web.Text;
 
 namespace Petition.Web.Signing;
 
@@ -58,14 +60,16 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
             .Must(EmailAddress.IsValid).WithMessage(T("Enter an email address like name@example.org."));
 
         // Whole sentences per field, so each language can word them its own way.
+        // An organisation gives its name, country and the signer's role even where the form asks a person for none.
+        bool Organisation(SignatureInput s) => s.ForOrganization && letter.AcceptsOrganisations;
         Optional(s => s.Title, letter.Fields.Title, SignatureLimits.Title, T("Enter your title or position."),
             T("Keep your title or position to {0} characters or fewer.", SignatureLimits.Title),
             T("Your title or position contains characters we cannot accept."),
-            T("Your title or position cannot contain a web or email address."));
+            T("Your title or position cannot contain a web or email address."), organisation: Organisation);
         Optional(s => s.Organization, letter.Fields.Organization, SignatureLimits.Organization, T("Enter your organisation."),
             T("Keep your organisation to {0} characters or fewer.", SignatureLimits.Organization),
             T("Your organisation contains characters we cannot accept."),
-            T("Your organisation cannot contain a web or email address."));
+            T("Your organisation cannot contain a web or email address."), organisation: Organisation);
         Optional(s => s.City, letter.Fields.City, SignatureLimits.City, T("Enter your city."),
             T("Keep your city to {0} characters or fewer.", SignatureLimits.City),
             T("Your city contains characters we cannot accept."),
@@ -74,7 +78,7 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
             T("Keep your comment to {0} characters or fewer.", SignatureLimits.Comment),
             T("Your comment contains characters we cannot accept."), allowLineBreaks: true);
 
-        When(_ => letter.Fields.Country.Shown, () =>
+        When(s => letter.Fields.Country.Shown || Organisation(s), () =>
         {
             RuleFor(s => s.Country).NotEmpty().When(_ => letter.Fields.Country.Required).WithMessage(T("Choose your country."));
             RuleFor(s => s.Country)
@@ -86,6 +90,19 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
             .Must(v => Visibilities.Parse(v) is { } level && letter.Fields.Offers(level)).When(s => !string.IsNullOrWhiteSpace(s.Visibility))
             .WithMessage(T("Choose how your name appears from the choices this letter offers."));
 
+        RuleFor(s => s.ForOrganization).Equal(false).When(_ => !letter.AcceptsOrganisations)
+            .WithMessage(T("This letter takes signatures from people only, not on behalf of organisations."));
+        When(s => s.ForOrganization && letter.AcceptsOrganisations, () =>
+        {
+            RuleFor(s => s.Organization).NotEmpty().WithMessage(T("Enter the organisation's name."));
+            RuleFor(s => s.Title).NotEmpty().WithMessage(T("Enter your role at the organisation."));
+            RuleFor(s => s.Country).NotEmpty().WithMessage(T("Choose the organisation's country."));
+            RuleFor(s => s.OrganizationWebsite).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(T("Enter the organisation's website."))
+                .MaximumLength(SignatureLimits.Website).WithMessage(T("Keep the website to {0} characters or fewer.", SignatureLimits.Website))
+                .Must(OrganisationWebsite.IsValid).WithMessage(T("Enter the website's full address, like https://example.org."));
+        });
+
         When(_ => letter.Fields.Category.Shown && letter.Categories.Count > 0, () =>
         {
             RuleFor(s => s.Category).NotEmpty().When(_ => letter.Fields.Category.Required).WithMessage(T("Choose what describes you best."));
@@ -96,9 +113,10 @@ public class SignatureInputValidator : AbstractValidator<SignatureInput>
     }
 
     void Optional(System.Linq.Expressions.Expression<Func<SignatureInput, string?>> field, FieldRule rule, int maxLength,
-        string missing, string tooLong, string unclean, string? linked = null, bool allowLineBreaks = false)
+        string missing, string tooLong, string unclean, string? linked = null, bool allowLineBreaks = false,
+        Func<SignatureInput, bool>? organisation = null)
     {
-        When(_ => rule.Shown, () =>
+        When(s => rule.Shown || organisation?.Invoke(s) == true, () =>
         {
             RuleFor(field).Cascade(CascadeMode.Stop)
                 .NotEmpty().When(_ => rule.Required).WithMessage(missing)

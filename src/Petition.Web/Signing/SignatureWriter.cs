@@ -13,7 +13,14 @@ namespace Petition.Web.Signing;
 
 /// <summary>A signature waiting to be written, with everything decided about it before the write.</summary>
 public record PendingSignature(Letter Letter, SignatureInput Input, string Canonical, SignatureSource Source,
-    RequestInfo Request, string? Blocked);
+    RequestInfo Request, string? Blocked)
+{
+    /// <summary>
+    /// Who signs, for the one-signature rule (the unique index on letter, address hash and "for an organisation"):
+    /// a person signs once for themselves and once on behalf of an organisation, with the same address.
+    /// </summary>
+    public bool ForOrganisation => Input.ForOrganization && Letter.AcceptsOrganisations;
+}
 
 /// <summary>
 /// Writes a batch of signatures in one transaction: each new address is stored with its email queued, an address
@@ -52,11 +59,11 @@ public class SignatureWriter(
     {
         // In one order for every batch, so two batches written at once that share an address wait for each other
         // instead of deadlocking.
-        var firsts = batch.DistinctBy(p => (p.Letter.Id, p.Canonical))
-            .OrderBy(p => p.Letter.Id).ThenBy(p => p.Canonical, StringComparer.Ordinal).ToList();
+        var firsts = batch.DistinctBy(p => (p.Letter.Id, p.Canonical, p.ForOrganisation))
+            .OrderBy(p => p.Letter.Id).ThenBy(p => p.Canonical, StringComparer.Ordinal).ThenBy(p => p.ForOrganisation).ToList();
         var inserted = await PostgresSignatureInsert.InsertAsync(transaction.Connection!, transaction,
             firsts.Select(p => New(p) is var (signature, email) ? (signature, email, p.Letter.Fields) : default).ToList(), keys, cancellationToken);
-        var done = firsts.Where(p => inserted.Contains((p.Letter.Id, keys.AddressHash(p.Canonical)))).ToHashSet(ReferenceEqualityComparer.Instance);
+        var done = firsts.Where(p => inserted.Contains((p.Letter.Id, keys.AddressHash(p.Canonical), p.ForOrganisation))).ToHashSet(ReferenceEqualityComparer.Instance);
         return batch.Where(p => !done.Contains(p)).ToList();
     }
 
@@ -67,10 +74,10 @@ public class SignatureWriter(
         var hashes = batch.Select(p => keys.AddressHash(p.Canonical)).Distinct().ToList();
         var known = await db.Signatures.Include(s => s.Tokens)
             .Where(s => letterIds.Contains(s.LetterId) && hashes.Contains(s.EmailHash))
-            .ToDictionaryAsync(s => (s.LetterId, s.EmailHash), cancellationToken);
+            .ToDictionaryAsync(s => (s.LetterId, s.EmailHash, s.ForOrganisation), cancellationToken);
         foreach (var pending in batch)
         {
-            var key = (pending.Letter.Id, keys.AddressHash(pending.Canonical));
+            var key = (pending.Letter.Id, keys.AddressHash(pending.Canonical), pending.ForOrganisation);
             if (known.TryGetValue(key, out var existing))
                 SignAgain(pending.Letter, existing, pending.Input, pending.Request, pending.Blocked);
             else
@@ -101,6 +108,8 @@ public class SignatureWriter(
             Email = pending.Input.Email!.Trim(),
             CreatedAt = now,
             BlockedReason = pending.Blocked,
+            // Only the founding round signs a draft (FoundingRound, the founding page): such a signature is a founding one.
+            Founding = pending.Letter.Status == LetterStatus.Draft,
         };
         keys.Identify(signature, pending.Canonical);
         SignatureDetails.CopyFrom(pending.Letter, pending.Input, signature);

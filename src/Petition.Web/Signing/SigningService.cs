@@ -5,6 +5,7 @@ using Petition.Web.Abuse;
 using Petition.Web.Email;
 using Petition.Web.Front;
 using Petition.Web.Observability;
+using Petition.Web.Text;
 
 namespace Petition.Web.Signing;
 

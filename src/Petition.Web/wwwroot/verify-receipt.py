@@ -58,7 +58,8 @@ def check(receipt: dict, key_file: str | None) -> list:
     statement_bytes = base64.b64decode(receipt["statement"])
     statement = json.loads(statement_bytes)
     entry = json.loads(receipt["entry"])
-    if (statement.get("root") != receipt["root"] or statement.get("size") != receipt["size"]
+    # Only a seal statement: the same key signs export manifests, which must never pass for one.
+    if (statement.get("type") != "petition-list-seal/1" or statement.get("root") != receipt["root"] or statement.get("size") != receipt["size"]
             or statement.get("seal") != receipt["seal"] or statement["letter"]["slug"] != entry.get("letter")):
         problems.append("the signed statement is not of this receipt's seal")
     if key_file:

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Web.Admin.Audit;
+using Petition.Web.Letters;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Admin.Letters;
@@ -12,7 +13,7 @@ namespace Petition.Web.Admin.Letters;
 /// far keep pointing at the text they signed. <see cref="Petition.Data.Letters.SignedTextGuard"/> refuses any
 /// other path that would rewrite it.
 /// </summary>
-public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, Petition.Web.Letters.LetterCache letters,
+public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView publicView, Petition.Web.Letters.LetterCache letters,
     TimeProvider time)
 {
     public Task<bool> SlugTakenAsync(string slug, int? exceptId, CancellationToken cancellationToken) =>
@@ -55,7 +56,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letters.Evict(letter.Slug);
         if (before["slug"] is string oldSlug)
             letters.Evict(oldSlug);
-        counter.Invalidate(letter.Id);
+        publicView.Changed(letter.Id);
     }
 
     async Task RecordVersionAsync(Letter letter, Dictionary<string, object?> before, bool wasDraft, string? summary,
@@ -96,6 +97,8 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.Goal = form.Goal;
         letter.OpensAt = LetterForm.ParseUtc(form.OpensAt);
         letter.ClosesAt = LetterForm.ParseUtc(form.ClosesAt);
+        letter.DeliverAtClose = form.DeliverAtClose;
+        letter.Milestones = form.MilestoneList() ?? letter.Milestones;
         letter.Status = form.Status;
         letter.ModerationMode = form.ModerationMode;
         letter.Categories = form.CategoryList();
@@ -104,6 +107,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
         letter.NamesHeld = form.NamesHeld;
         letter.NamesHeldUntil = LetterForm.ParseUtc(form.NamesHeldUntil);
         letter.IndexSignatories = form.IndexSignatories;
+        letter.AcceptsOrganisations = form.AcceptsOrganisations;
         letter.ContactRetentionDays = form.ContactRetentionDays;
         letter.RequireProofOfWork = form.RequireProofOfWork;
         letter.EmbedHosts = form.EmbedHostList();
@@ -123,11 +127,12 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, SignatureCount
     static Dictionary<string, object?> Snapshot(Letter l) => new()
     {
         ["slug"] = l.Slug, ["title"] = l.Title, ["recipients"] = l.Recipients, ["body"] = l.Body,
-        ["goal"] = l.Goal, ["opensAt"] = l.OpensAt, ["closesAt"] = l.ClosesAt, ["status"] = l.Status.ToString(),
+        ["goal"] = l.Goal, ["opensAt"] = l.OpensAt, ["closesAt"] = l.ClosesAt, ["deliverAtClose"] = l.DeliverAtClose, ["milestones"] = string.Join(" ", l.Milestones), ["status"] = l.Status.ToString(),
         ["moderationMode"] = l.ModerationMode.ToString(), ["categories"] = string.Join(" | ", l.Categories),
         ["identificationNote"] = l.IdentificationNote, ["requireProofOfWork"] = l.RequireProofOfWork, ["fields"] = System.Text.Json.JsonSerializer.Serialize(l.Fields),
         ["version"] = l.Version, ["embedHosts"] = string.Join(" ", l.EmbedHosts),
         ["namesHeld"] = l.NamesHeld, ["namesHeldUntil"] = l.NamesHeldUntil, ["indexSignatories"] = l.IndexSignatories,
+        ["acceptsOrganisations"] = l.AcceptsOrganisations,
         ["contactRetentionDays"] = l.ContactRetentionDays,
         ["organiser"] = System.Text.Json.JsonSerializer.Serialize(l.Organiser),
     };

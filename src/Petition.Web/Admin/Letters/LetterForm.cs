@@ -14,6 +14,10 @@ public class LetterForm
     /// <summary>UTC, as a datetime-local field sends it ("2026-12-01T09:00").</summary>
     public string? OpensAt { get; set; }
     public string? ClosesAt { get; set; }
+    /// <summary>At the deadline, deliver to every recipient at once.</summary>
+    public bool DeliverAtClose { get; set; }
+    /// <summary>Numbers of signatures, separated by commas or spaces ("100, 1000, 10000").</summary>
+    public string? Milestones { get; set; } = string.Join(", ", Letter.DefaultMilestones);
     public LetterStatus Status { get; set; }
     public ModerationMode ModerationMode { get; set; }
     /// <summary>One category per line.</summary>
@@ -39,6 +43,9 @@ public class LetterForm
     /// <summary>Let search engines index the list of signatories.</summary>
     public bool IndexSignatories { get; set; }
 
+    /// <summary>Take signatures on behalf of organisations, counted and listed apart.</summary>
+    public bool AcceptsOrganisations { get; set; }
+
     /// <summary>Days after closing at which addresses and request data are erased; empty to keep them.</summary>
     public int? ContactRetentionDays { get; set; }
 
@@ -60,6 +67,14 @@ public class LetterForm
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) ? parsed : null;
 
+    /// <summary>The milestones as numbers, in order, once each; null when one is not a whole number above zero.</summary>
+    public List<int>? MilestoneList()
+    {
+        var parts = (Milestones ?? "").Split([',', ' ', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var numbers = parts.Select(p => int.TryParse(p.Replace("_", ""), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : (int?)null).ToList();
+        return numbers.Any(n => n is null) ? null : numbers.Select(n => n!.Value).Distinct().Order().ToList();
+    }
+
     public static string? FormatUtc(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
@@ -72,6 +87,8 @@ public class LetterForm
         Goal = letter.Goal,
         OpensAt = FormatUtc(letter.OpensAt),
         ClosesAt = FormatUtc(letter.ClosesAt),
+        DeliverAtClose = letter.DeliverAtClose,
+        Milestones = string.Join(", ", letter.Milestones),
         Status = letter.Status,
         ModerationMode = letter.ModerationMode,
         Categories = string.Join('\n', letter.Categories),
@@ -83,6 +100,7 @@ public class LetterForm
         NamesHeld = letter.NamesHeld,
         NamesHeldUntil = FormatUtc(letter.NamesHeldUntil),
         IndexSignatories = letter.IndexSignatories,
+        AcceptsOrganisations = letter.AcceptsOrganisations,
         ContactRetentionDays = letter.ContactRetentionDays,
         Organiser = new Organiser
         {

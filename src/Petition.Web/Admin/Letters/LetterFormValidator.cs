@@ -23,6 +23,8 @@ public class LetterFormValidator : AbstractValidator<LetterForm>
             .Must((form, closes) => LetterForm.ParseUtc(closes) > LetterForm.ParseUtc(form.OpensAt))
             .When(f => LetterForm.ParseUtc(f.OpensAt) is not null && LetterForm.ParseUtc(f.ClosesAt) is not null)
             .WithMessage("The letter must close after it opens.");
+        RuleFor(f => f.Milestones).Must(m => new LetterForm { Milestones = m }.MilestoneList() is { Count: <= 20 })
+            .WithMessage("Up to 20 milestones, whole numbers of signatures above zero, separated by commas.");
         RuleFor(f => f.Status).IsInEnum();
         RuleFor(f => f.ModerationMode).IsInEnum();
         RuleFor(f => f.Categories).Must(c => new LetterForm { Categories = c }.CategoryList() is { Count: <= 50 } list && list.All(x => x.Length <= 60))

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Web.Admin.Audit;
+using Petition.Web.Letters;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Admin.Letters;
@@ -11,7 +12,7 @@ namespace Petition.Web.Admin.Letters;
 /// change is audited and evicts the letter's cached pages, so readers see it at once on this instance.
 /// Translations are not versioned: signatures point at versions of the original text.
 /// </summary>
-public class LetterTranslator(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, TimeProvider time)
+public class LetterTranslator(PetitionDbContext db, AuditTrail audit, PublicView publicView, TimeProvider time)
 {
     public Task<List<LetterTranslation>> ListAsync(int letterId, CancellationToken cancellationToken) =>
         db.LetterTranslations.Where(t => t.LetterId == letterId).OrderBy(t => t.Language).ToListAsync(cancellationToken);
@@ -34,7 +35,7 @@ public class LetterTranslator(PetitionDbContext db, AuditTrail audit, SignatureC
         audit.Record(AuditActions.LetterTranslated, letter.Id, before: before,
             after: new { translation.Title, translation.Body }, detail: $"Translation: {language}");
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(letter.Id);
+        publicView.Changed(letter.Id);
     }
 
     public async Task<bool> DeleteAsync(Letter letter, string language, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public class LetterTranslator(PetitionDbContext db, AuditTrail audit, SignatureC
         audit.Record(AuditActions.LetterTranslationRemoved, letter.Id, before: new { translation.Title, translation.Body },
             detail: $"Translation: {language}");
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(letter.Id);
+        publicView.Changed(letter.Id);
         return true;
     }
 
@@ -57,6 +58,6 @@ public class LetterTranslator(PetitionDbContext db, AuditTrail audit, SignatureC
         audit.Record(AuditActions.LetterUpdated, letter.Id, before: new { language = letter.Language }, after: new { language });
         letter.Language = language;
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(letter.Id);
+        publicView.Changed(letter.Id);
     }
 }

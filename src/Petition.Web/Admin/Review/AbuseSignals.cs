@@ -40,7 +40,7 @@ public class AbuseSignals(PetitionDbContext db, PersonalDataKeys keys, TimeProvi
         // Counted by the domain's keyed hash; named by opening one address of each.
         var domains = rows.Where(r => r.DomainHash is not null).GroupBy(r => r.DomainHash!)
             .ToDictionary(g => g.Key, g => g.Select(r => r.SealedEmail).FirstOrDefault(e => e is not null) is { } sealedEmail
-                ? Signing.EmailAddress.Domain(Petition.Data.Sealing.SealedStrings.Open(keys, sealedEmail, 1)[0] ?? "").ToLowerInvariant()
+                ? Text.EmailAddress.Domain(Petition.Data.Sealing.SealedStrings.Open(keys, sealedEmail, 1)[0] ?? "").ToLowerInvariant()
                 : "(erased)");
 
         static DateTimeOffset HourOf(DateTimeOffset at) => new(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);

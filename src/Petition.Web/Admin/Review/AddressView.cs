@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Petition.Web.Accounts;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Admin.Review;
 

@@ -1,7 +1,6 @@
 using Petition.Data.Signatures;
-using Petition.Web.Signatories;
-
 using Petition.Web.Keys;
+using Petition.Web.Signatories;
 
 namespace Petition.Web.Admin.Review;
 
@@ -30,7 +29,7 @@ public static class ReviewQueries
         {
             var term = filter.Q.Trim().ToLowerInvariant();
             // An address is found whole (its keyed hash), never by a part: the database does not hold it.
-            var address = searchAddresses && Signing.EmailAddress.IsValid(term) ? keys.AddressHash(Signing.EmailAddress.Canonicalize(term)) : null;
+            var address = searchAddresses && Text.EmailAddress.IsValid(term) ? keys.AddressHash(Text.EmailAddress.Canonicalize(term)) : null;
             signatures = address is not null
                 ? signatures.Where(s => s.SearchText.Contains(term) || s.EmailHash == address)
                 : signatures.Where(s => s.SearchText.Contains(term));

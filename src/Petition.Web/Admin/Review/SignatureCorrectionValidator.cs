@@ -2,6 +2,7 @@ using FluentValidation;
 using Petition.Data.Signatures;
 using Petition.Web.Letters;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Admin.Review;
 

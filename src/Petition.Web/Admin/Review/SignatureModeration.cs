@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Signatures;
 using Petition.Web.Admin.Audit;
+using Petition.Web.Letters;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Admin.Review;
 
@@ -11,9 +13,9 @@ public enum Verdict { Approve, Reject }
 
 /// <summary>
 /// What a moderator does to signatures. Each method is one SaveChanges that carries the change and its audit
-/// entries, then tells the public counter to look again.
+/// entries, then tells the letter's public view it changed (PublicView).
 /// </summary>
-public class SignatureModeration(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, SignatureErasure erasure,
+public class SignatureModeration(PetitionDbContext db, AuditTrail audit, PublicView publicView, SignatureErasure erasure,
     SignatureEmails emails, TimeProvider time, IHttpContextAccessor http)
 {
     /// <summary>
@@ -48,7 +50,7 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
         }
         await db.SaveChangesAsync(cancellationToken);
         if (publicViewChanged)
-            counter.Invalidate(letterId);
+            publicView.Changed(letterId);
         return new Decision(rows.Count, skipped);
     }
 
@@ -137,7 +139,7 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
         var before = Moderation(signature);
         await erasure.EraseAsync(signature, () =>
             audit.Record(AuditActions.SignatureErased, signature.LetterId, signature.Id, before, Moderation(signature), note), cancellationToken);
-        counter.Invalidate(signature.LetterId);
+        publicView.Changed(signature.LetterId);
     }
 
     async Task SaveAsync(Signature signature, string action, object before, object after, string? detail,
@@ -146,7 +148,7 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, Signatu
         signature.UpdatedAt = time.GetUtcNow();
         audit.Record(action, signature.LetterId, signature.Id, before, after, detail);
         await db.SaveChangesAsync(cancellationToken);
-        counter.Invalidate(signature.LetterId);
+        publicView.Changed(signature.LetterId);
     }
 
     /// <summary>What the audit keeps of a moderation: never the signer's personal data.</summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using Microsoft.Extensions.Localization;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Languages;

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Web.Admin.Audit;
-using Petition.Web.Signing;
 using Petition.Web.Front;
+using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Account;
 
@@ -26,12 +26,8 @@ public class AcceptInvitationModel(UserManager<IdentityUser> users, AuditTrail a
         if (invitee is null)
             return Page();
         Invitee = invitee.Email;
-        var validation = new SetPasswordInputValidator().Validate(Input);
-        if (!validation.IsValid)
-        {
-            validation.CopyTo(ModelState, nameof(Input));
+        if (!await new SetPasswordInputValidator().ValidInAsync(Input, ModelState, nameof(Input)))
             return Page();
-        }
         invitee.EmailConfirmed = true;
         audit.Record(AuditActions.AccountInvitationAccepted, actingUser: invitee);
         var result = await users.ResetPasswordAsync(invitee, Token!, Input.Password); // saves the audit entry with it

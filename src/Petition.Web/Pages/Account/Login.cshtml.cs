@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Petition.Web.Signing;
 using Petition.Web.Accounts;
 using Petition.Web.Front;
+using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Account;
 
@@ -22,12 +22,8 @@ public class LoginModel(SignInManager<IdentityUser> signIn, PasswordCheck passwo
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var validation = new LoginInputValidator().Validate(Input);
-        if (!validation.IsValid)
-        {
-            validation.CopyTo(ModelState, nameof(Input));
+        if (!await new LoginInputValidator().ValidInAsync(Input, ModelState, nameof(Input)))
             return Page();
-        }
         var (outcome, user) = await passwords.CheckAsync(Input.Email.Trim(), Input.Password);
         if (outcome != PasswordOutcome.Correct)
         {

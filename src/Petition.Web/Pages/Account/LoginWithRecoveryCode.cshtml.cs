@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Petition.Web.Signing;
 using Petition.Web.Front;
+using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Account;
 
@@ -20,12 +20,8 @@ public class LoginWithRecoveryCodeModel(SignInManager<IdentityUser> signIn) : Pa
         ModelState.Clear();
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
             return RedirectToPage("/Account/Login");
-        var validation = new CodeInputValidator().Validate(Input);
-        if (!validation.IsValid)
-        {
-            validation.CopyTo(ModelState, nameof(Input));
+        if (!await new CodeInputValidator().ValidInAsync(Input, ModelState, nameof(Input)))
             return Page();
-        }
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Cleaned);
         if (result.Succeeded)
             return LocalRedirect(SafeReturn.Url(Url, ReturnUrl));

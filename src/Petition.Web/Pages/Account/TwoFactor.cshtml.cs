@@ -38,10 +38,8 @@ public class TwoFactorModel(UserManager<IdentityUser> users, SignInManager<Ident
         if (await users.GetUserAsync(User) is not { } user)
             return Challenge();
         ModelState.Clear();
-        var validation = new CodeInputValidator().Validate(Input);
-        if (!validation.IsValid)
+        if (!await new CodeInputValidator().ValidInAsync(Input, ModelState, nameof(Input)))
         {
-            validation.CopyTo(ModelState, nameof(Input));
             await LoadAsync(user);
             return Page();
         }

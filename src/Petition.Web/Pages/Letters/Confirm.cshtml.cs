@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Petition.Data.Signatures;
+using Petition.Web.Front;
+using Petition.Web.Letters;
 using Petition.Web.Managing;
 using Petition.Web.Signing;
-using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Letters;
 

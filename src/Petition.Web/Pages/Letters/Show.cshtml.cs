@@ -32,9 +32,12 @@ public class ShowModel(
     RobotCheckTally refusals,
     Observability.PetitionMetrics metrics,
     Abuse.ProofOfWork proofOfWork,
+    Reach.LetterReach reach,
+    Microsoft.Extensions.Options.IOptions<Reach.LiveCountOptions> live,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Site.SiteOptions> site,
     Microsoft.Extensions.Localization.IStringLocalizer<Languages.SiteText> text,
+    Recipients.LetterResponses responses,
     ILogger<ShowModel> logger) : PageModel
 {
     public const int LatestCount = 10;
@@ -54,12 +57,35 @@ public class ShowModel(
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public SignatureCounts Counts { get; private set; } = new(0, 0);
     public IReadOnlyList<PublicSignatory> Latest { get; private set; } = [];
+
+    /// <summary>The count as the letter page shows it, asking for a newer one every few seconds.</summary>
+    public Tally LiveTally
+    {
+        get
+        {
+            var (forms, formOf) = Tally.WordForms(text);
+            return new Tally(Letter.Goal, Counts.Published)
+            {
+                Split = Letter.AcceptsOrganisations ? (Counts.Organisations, Counts.Individuals) : null,
+                Live = new LiveTally($"/api/letters/{Uri.EscapeDataString(Letter.Slug)}/count", live.Value.PollSeconds, forms, formOf, Tally.GroupSeparator),
+            };
+        }
+    }
+
+    /// <summary>The signatories in sections, the map and the chart (<see cref="Reach.LetterReach"/>).</summary>
+    public Reach.LetterReachView Reach { get; private set; } = new([], null, null);
     public bool IsOpen { get; private set; }
 
     /// <summary>The time the page was made at, which its dates are read against.</summary>
     public DateTimeOffset Now { get; private set; }
     public Sharing.ShareCard Share { get; private set; } = null!;
     public string Started { get; private set; } = "";
+
+    /// <summary>The recipients' answers, shown once one is recorded.</summary>
+    public Recipients.Responses Responses { get; private set; } = Recipients.Responses.Empty;
+
+    /// <summary>The milestones the letter has reached, smallest first.</summary>
+    public IReadOnlyList<Updates.LetterTimeline.Entry> Milestones { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -103,12 +129,8 @@ public class ShowModel(
 
         ModelState.Clear(); // the validator below is the only judge of the input
         Input.ApplyListing();
-        var result = await new SignFormValidator(Letter, text, proofOfWork).ValidateAsync(Input, cancellationToken);
-        if (!result.IsValid)
-        {
-            result.CopyTo(ModelState, nameof(Input));
+        if (!await new SignFormValidator(Letter, text, proofOfWork).ValidInAsync(Input, ModelState, nameof(Input), cancellationToken))
             return await PageAsync(slug, cancellationToken);
-        }
 
         var (accepted, retryAfter) = await signing.SignAsync(Letter, Input, SignatureSource.Form, RequestInfo.From(HttpContext), cancellationToken);
         if (!accepted)
@@ -140,7 +162,11 @@ public class ShowModel(
         BodyHtml = markdown.ToHtml(Text.Body);
         Counts = await counter.GetAsync(letter.Id, cancellationToken);
         Share = Sharing.ShareCard.For(letter, Counts.Published, site.Value, text);
-        Latest = (await signatories.QueryAsync(letter, new SignatoryQuery(LatestCount), cancellationToken)).Items;
+        Reach = await reach.LoadAsync(letter, cancellationToken);
+        if (Reach.Sections.Count == 0) // a letter in sections shows each section's first few instead
+            Latest = (await signatories.QueryAsync(letter, new SignatoryQuery(LatestCount), cancellationToken)).Items;
+        Responses = await responses.GetAsync(letter.Id, null, cancellationToken);
+        Milestones = await Updates.LetterTimeline.MilestonesAsync(db, letter.Id, cancellationToken);
         return true;
     }
 }

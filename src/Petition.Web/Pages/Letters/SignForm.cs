@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
-using Petition.Web.Languages;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Languages;
 using Petition.Web.Signing;
 
 namespace Petition.Web.Pages.Letters;

@@ -16,6 +16,9 @@ public class VersionsModel(PetitionDbContext db, LetterMarkdown markdown, TimePr
     /// <summary>The seals of the list, newest first: each one's signed statement is public.</summary>
     public IReadOnlyList<PublicSeal> Seals { get; private set; } = [];
 
+    /// <summary>Milestones, the closing and the deliveries, newest first.</summary>
+    public IReadOnlyList<Updates.LetterTimeline.Entry> Timeline { get; private set; } = [];
+
     public record PublicSeal(int Number, DateTimeOffset SealedAt, int Size, int Listed, byte[] Root);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -27,6 +30,7 @@ public class VersionsModel(PetitionDbContext db, LetterMarkdown markdown, TimePr
             .OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
         Seals = await db.ListSeals.AsNoTracking().Where(s => s.LetterId == letter.Id).OrderByDescending(s => s.Number)
             .Select(s => new PublicSeal(s.Number, s.SealedAt, s.Size, s.Listed, s.Root)).ToListAsync(cancellationToken);
+        Timeline = await Updates.LetterTimeline.OfAsync(db, letter.Id, cancellationToken);
         return Page();
     }
 

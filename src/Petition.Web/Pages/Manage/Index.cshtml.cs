@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Petition.Data.Signatures;
+using Petition.Web.Front;
 using Petition.Web.Languages;
 using Petition.Web.Managing;
-using Petition.Web.Seals;
 using Petition.Web.Pages.Letters;
+using Petition.Web.Seals;
 using Petition.Web.Signing;
-using Petition.Web.Front;
 
 namespace Petition.Web.Pages.Manage;
 
@@ -29,7 +29,7 @@ public class IndexModel(SignatureManagement management, SealReceipts receipts, I
         {
             Name = input.Name, Email = input.Email, Title = input.Title, Organization = input.Organization,
             Country = input.Country, Category = input.Category, City = input.City, Comment = input.Comment,
-            ListPublicly = input.ListPublicly, ShowVerifiedBadge = input.ShowVerifiedBadge, Listing = SignatureFormInput.ListingOf(input),
+            ListPublicly = input.ListPublicly, ShowVerifiedBadge = input.ShowVerifiedBadge, WantsUpdates = input.WantsUpdates, Listing = SignatureFormInput.ListingOf(input),
         };
         return Page();
     }
@@ -67,12 +67,8 @@ public class IndexModel(SignatureManagement management, SealReceipts receipts, I
         ModelState.Clear();
         Input.Email = Signature!.Email; // the address is what identifies the signature; it is not corrected here
         Input.ApplyListing();
-        var result = await new SignatureFormValidator(Signature.Letter, text).ValidateAsync(Input, cancellationToken);
-        if (!result.IsValid)
-        {
-            result.CopyTo(ModelState, nameof(Input));
+        if (!await new SignatureFormValidator(Signature.Letter, text).ValidInAsync(Input, ModelState, nameof(Input), cancellationToken))
             return Page();
-        }
         var wasPublished = Signature.State == SignatureState.Published;
         await management.CorrectAsync(Signature, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         TempData["Status"] = wasPublished && Signature.State == SignatureState.AwaitingReview

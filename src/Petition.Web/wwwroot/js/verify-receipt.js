@@ -70,7 +70,7 @@
         if (!crypto.subtle) return { ok: false, message: text('noCrypto') };
         const root = await rootFromPath(await leafHash(enc.encode(receipt.entry)), receipt.index, receipt.size, receipt.path.map(fromHex));
         if (!root || hex(root) !== receipt.root) return { ok: false, message: text('badPath') };
-        if (statement.root !== receipt.root || statement.size !== receipt.size || statement.seal !== receipt.seal
+        if (statement.type !== 'petition-list-seal/1' || statement.root !== receipt.root || statement.size !== receipt.size || statement.seal !== receipt.seal
             || statement.letter.slug !== entry.letter) return { ok: false, message: text('badStatement') };
         if (!await signatureHolds(fromBase64(receipt.statement), fromBase64(receipt.signature))) return { ok: false, message: text('badSignature') };
         return {

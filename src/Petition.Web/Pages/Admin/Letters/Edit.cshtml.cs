@@ -46,9 +46,7 @@ public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMa
         if (slug is not null && letter is null)
             return NotFound();
         ModelState.Clear();
-        var validation = await new LetterFormValidator().ValidateAsync(Input, cancellationToken);
-        validation.CopyTo(ModelState, nameof(Input));
-        if (validation.IsValid && await editor.SlugTakenAsync(Input.Slug.Trim(), letter?.Id, cancellationToken))
+        if (await new LetterFormValidator().ValidInAsync(Input, ModelState, nameof(Input), cancellationToken) && await editor.SlugTakenAsync(Input.Slug.Trim(), letter?.Id, cancellationToken))
             ModelState.AddModelError("Input.Slug", "Another letter has this address.");
         if (!ModelState.IsValid)
             return Page();

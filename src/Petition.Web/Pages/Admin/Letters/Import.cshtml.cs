@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,19 +37,11 @@ public class ImportModel(PetitionDbContext db, ImportCheck check, SignatureImpor
     {
         if (await LoadAsync(slug, cancellationToken) is { } missing)
             return missing;
-        if (Upload is { Length: > 0 })
-        {
-            if (Upload.Length > ImportFile.MaxBytes)
-                return Problem($"The file is larger than {ImportFile.MaxBytes / 1024 / 1024} MB; split it into smaller files.");
-            FileName = Path.GetFileName(Upload.FileName);
-            using var reader = new StreamReader(Upload.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
-            try { Text = await reader.ReadToEndAsync(cancellationToken); }
-            catch (DecoderFallbackException) { return Problem("The file is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\"."); }
-        }
-        if (string.IsNullOrWhiteSpace(Text))
-            return Problem("Choose a CSV file, or paste its text.");
-        FileName ??= "pasted.csv";
-        Report = await check.CheckAsync(Letter, Text, Chosen(), cancellationToken);
+        var (text, fileName, problem) = await ImportUpload.ReadAsync(Upload, Text, FileName, ImportFile.MaxBytes, cancellationToken);
+        if (text is null)
+            return Problem(problem!);
+        (Text, FileName) = (text, fileName);
+        Report = await check.CheckAsync(Letter, text, Chosen(), cancellationToken);
         return Page();
     }
 

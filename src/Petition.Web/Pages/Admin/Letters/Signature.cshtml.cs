@@ -85,12 +85,8 @@ public class SignatureModel(PetitionDbContext db, SignatureModeration moderation
         if (!await LoadAsync(slug, id, cancellationToken))
             return NotFound();
         ModelState.Clear();
-        var validation = await new SignatureCorrectionValidator().ValidateAsync(Correction, cancellationToken);
-        if (!validation.IsValid)
-        {
-            validation.CopyTo(ModelState, nameof(Correction));
+        if (!await new SignatureCorrectionValidator().ValidInAsync(Correction, ModelState, nameof(Correction), cancellationToken))
             return Page();
-        }
         var changed = await moderation.CorrectAsync(Signature, Correction, cancellationToken);
         return Back(changed ? "Corrected." : "Nothing was different: nothing changed.");
     }

@@ -46,12 +46,8 @@ public class TranslationsModel(PetitionDbContext db, LetterTranslator translator
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
         ModelState.Clear();
-        var validation = await new TranslationFormValidator(Letter.Language, Letter.Categories.Count).ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
-        {
-            validation.CopyTo(ModelState, nameof(Input));
+        if (!await new TranslationFormValidator(Letter.Language, Letter.Categories.Count).ValidInAsync(Input, ModelState, nameof(Input), cancellationToken))
             return Page();
-        }
         await translator.SaveAsync(Letter, Input, cancellationToken);
         TempData["Status"] = $"Saved the {Input.Language} translation.";
         return Redirect($"/admin/letters/{Letter.Slug}/translations");

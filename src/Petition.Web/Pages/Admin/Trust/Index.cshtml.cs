@@ -7,11 +7,12 @@ using Petition.Data.Moderation;
 using Petition.Web.Abuse;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Pages.Admin.Trust;
 
 /// <summary>The organisers' lists that decide trust: whom to block quietly, and which organisations' domains to vouch for.</summary>
-public class TrustModel(PetitionDbContext db, AuditTrail audit, BlockList blockList, TimeProvider time) : PageModel
+public class TrustModel(PetitionDbContext db, AuditTrail audit, BlockList blockList, AffiliationCheck affiliations, TimeProvider time) : PageModel
 {
     [BindProperty] public BlockRuleInput Block { get; set; } = new();
     [BindProperty] public OrganisationInput Organisation { get; set; } = new();
@@ -24,7 +25,7 @@ public class TrustModel(PetitionDbContext db, AuditTrail audit, BlockList blockL
     public async Task<IActionResult> OnPostAddBlockAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!await ValidAsync(new BlockRuleInputValidator(), Block, nameof(Block), cancellationToken))
+        if (!await new BlockRuleInputValidator().ValidInAsync(Block, ModelState, nameof(Block), cancellationToken))
             return await PageAsync(cancellationToken);
         var value = Block.Kind == BlockKind.Domain ? DomainInput.Normalise(Block.Value) : Block.Value.Trim();
         var rule = new BlockRule { Kind = Block.Kind, Value = value, Reason = Block.Reason?.Trim(), CreatedAt = time.GetUtcNow(), CreatedBy = User.Identity?.Name };
@@ -52,7 +53,7 @@ public class TrustModel(PetitionDbContext db, AuditTrail audit, BlockList blockL
     public async Task<IActionResult> OnPostAddOrganisationAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!await ValidAsync(new OrganisationInputValidator(), Organisation, nameof(Organisation), cancellationToken))
+        if (!await new OrganisationInputValidator().ValidInAsync(Organisation, ModelState, nameof(Organisation), cancellationToken))
             return await PageAsync(cancellationToken);
         var domain = DomainInput.Normalise(Organisation.Domain);
         if (await db.OrganisationDomains.AnyAsync(o => o.Domain == domain, cancellationToken))
@@ -64,6 +65,7 @@ public class TrustModel(PetitionDbContext db, AuditTrail audit, BlockList blockL
         db.OrganisationDomains.Add(entry);
         audit.Record("organisation-domain.added", after: new { entry.Organisation, entry.Domain });
         await db.SaveChangesAsync(cancellationToken);
+        affiliations.Invalidate();
         TempData["Status"] = $"Addresses at {domain} now show as verified at {domain}, when the signer agrees.";
         return RedirectToPage();
     }
@@ -76,15 +78,9 @@ public class TrustModel(PetitionDbContext db, AuditTrail audit, BlockList blockL
         db.OrganisationDomains.Remove(entry);
         audit.Record("organisation-domain.removed", before: new { entry.Organisation, entry.Domain });
         await db.SaveChangesAsync(cancellationToken);
+        affiliations.Invalidate();
         TempData["Status"] = $"Removed {entry.Domain}.";
         return RedirectToPage();
-    }
-
-    async Task<bool> ValidAsync<T>(IValidator<T> validator, T input, string prefix, CancellationToken cancellationToken)
-    {
-        var result = await validator.ValidateAsync(input, cancellationToken);
-        result.CopyTo(ModelState, prefix);
-        return result.IsValid;
     }
 
     async Task<IActionResult> PageAsync(CancellationToken cancellationToken)

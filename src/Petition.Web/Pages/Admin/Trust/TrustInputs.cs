@@ -2,6 +2,7 @@ using System.Net;
 using FluentValidation;
 using Petition.Data.Moderation;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Pages.Admin.Trust;
 

@@ -7,6 +7,7 @@ using Petition.Data.Signatures;
 using Petition.Web.Abuse;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Web.Pages.Admin.Trust;
 

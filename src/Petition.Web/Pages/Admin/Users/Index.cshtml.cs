@@ -35,10 +35,8 @@ public class UsersModel(PetitionDbContext db, Invitations invitations, TimeProvi
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var validation = new InviteInputValidator().Validate(Input);
-        if (!validation.IsValid)
+        if (!await new InviteInputValidator().ValidInAsync(Input, ModelState, nameof(Input), cancellationToken))
         {
-            validation.CopyTo(ModelState, nameof(Input));
             await LoadAsync(cancellationToken);
             return Page();
         }

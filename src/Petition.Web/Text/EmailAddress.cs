@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 
-namespace Petition.Web.Signing;
+namespace Petition.Web.Text;
 
 /// <summary>Email address checks and the canonical form that decides whether two addresses are one mailbox.</summary>
 public static class EmailAddress

@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Signatures;
-using Petition.Web.Caching;
 
-namespace Petition.Web.Signing;
+namespace Petition.Web.Letters;
 
-/// <summary>Published: every published signature. Listed: those whose names the public list shows.</summary>
-public record SignatureCounts(int Published, int Listed);
+/// <summary>
+/// Published: every published signature. Listed: those whose names the public list shows. Organisations: the
+/// published signatures on behalf of an organisation, counted apart from individuals (part of Published).
+/// </summary>
+public record SignatureCounts(int Published, int Listed, int Organisations = 0)
+{
+    public int Individuals => Published - Organisations;
+}
 
 /// <summary>
 /// The counts the public sees, read from the database at most once per letter every few seconds rather than per
@@ -16,7 +20,7 @@ public record SignatureCounts(int Published, int Listed);
 /// time, however many requests ask; while it refreshes a stale count, they get the previous one. After a change
 /// here, readers wait for a count that started after it, and a burst of changes costs one more count, not one each.
 /// </summary>
-public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore outputCache, TimeProvider time, ILogger<SignatureCounter> logger)
+public class SignatureCounter(IServiceScopeFactory scopes, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
@@ -30,7 +34,6 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     public static readonly TimeSpan LongestAge = TimeSpan.FromSeconds(10);
 
     readonly ConcurrentDictionary<int, Entry> entries = new();
-    readonly CoalescedEviction evictions = new(outputCache, TimeSpan.FromSeconds(1), time, logger);
 
     sealed class Entry(int letterId)
     {
@@ -46,15 +49,15 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         /// <summary>What the previous count took; null before the first.</summary>
         public TimeSpan? LastCost;
 
-        /// <summary>Changes made here so far (<see cref="Invalidate"/>), and how many of them the running count sees.</summary>
+        /// <summary>Changes made here so far (<see cref="Forget"/>), and how many of them the running count sees.</summary>
         public int Changes, RunningSees;
         public Task<SignatureCounts>? Running;
 
         /// <summary>Readers who need a change that the running count started too early to see: one count after it.</summary>
         public TaskCompletionSource<SignatureCounts>? Queued;
 
-        /// <summary>Confirmations counted here (<see cref="Counted"/>) since the running count started.</summary>
-        public int PublishedSince, ListedSince;
+        /// <summary>Confirmations counted here (<see cref="Add"/>) since the running count started.</summary>
+        public int PublishedSince, ListedSince, OrganisationsSince;
     }
 
     public Task<SignatureCounts> GetAsync(int letterId, CancellationToken cancellationToken = default)
@@ -81,7 +84,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
     void StartCount(Entry entry)
     {
         entry.RunningSees = entry.Changes;
-        entry.PublishedSince = entry.ListedSince = 0;
+        entry.PublishedSince = entry.ListedSince = entry.OrganisationsSince = 0;
         entry.Running = CountIntoAsync(entry);
     }
 
@@ -96,7 +99,8 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
                 if (entry.RunningSees == entry.Changes)
                 {
                     // A confirmation that raced the count's start may be in both; the next count settles it.
-                    counts = new SignatureCounts(counts.Published + entry.PublishedSince, counts.Listed + entry.ListedSince);
+                    counts = new SignatureCounts(counts.Published + entry.PublishedSince, counts.Listed + entry.ListedSince,
+                        counts.Organisations + entry.OrganisationsSince);
                     entry.Last = counts;
                     entry.ReadAt = time.GetTimestamp();
                     var took = time.GetElapsedTime(started);
@@ -136,22 +140,19 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         var byListing = await db.Signatures
             .Where(s => s.LetterId == letterId && s.State == SignatureState.Published)
-            .GroupBy(s => s.ListPublicly && !s.Hidden)
-            .Select(g => new { Listed = g.Key, Count = g.Count() })
+            .GroupBy(s => new { Listed = s.ListPublicly && !s.Hidden, s.ForOrganisation })
+            .Select(g => new { g.Key.Listed, g.Key.ForOrganisation, Count = g.Count() })
             .ToListAsync().ConfigureAwait(false);
-        return new SignatureCounts(byListing.Sum(g => g.Count), byListing.Where(g => g.Listed).Sum(g => g.Count));
+        return new SignatureCounts(byListing.Sum(g => g.Count), byListing.Where(g => g.Listed).Sum(g => g.Count),
+            byListing.Where(g => g.ForOrganisation).Sum(g => g.Count));
     }
 
-    /// <summary>Raised by <see cref="Invalidate"/>: what the letter's public list shows may have been taken back.</summary>
-    public event Action<int>? Invalidated;
-
     /// <summary>
-    /// After a change made here, the next reader on this instance sees it at once: the count and the cached pages
-    /// and API answers that show it are dropped, and a count already under way does not answer for it.
+    /// After a change told through <see cref="Letters.PublicView.Changed"/>, the next reader on this instance waits
+    /// for a count made after it: a count already under way does not answer for it.
     /// </summary>
-    public void Invalidate(int letterId)
+    public void Forget(int letterId)
     {
-        Invalidated?.Invoke(letterId);
         if (entries.TryGetValue(letterId, out var entry))
         {
             lock (entry)
@@ -160,39 +161,32 @@ public class SignatureCounter(IServiceScopeFactory scopes, IOutputCacheStore out
                 entry.Last = null;
             }
         }
-        evictions.Now(CachingSetup.LetterTag(letterId));
-        evictions.Now(CachingSetup.LettersTag);
     }
 
     /// <summary>
-    /// A confirmation published one signature here. The count moves at once, without a recount: a viral letter
-    /// confirms hundreds a second, and a count of a million rows after each of them kept a core busy. The count
-    /// from the database, every few seconds, stays the truth. Cached pages are dropped at most once a second per
-    /// letter, so a burst of confirmations re-renders the letter page once a second, not once per signer.
+    /// A confirmation published one signature (told through <see cref="Letters.PublicView.Published"/>). The count
+    /// moves at once, without a recount: a viral letter confirms hundreds a second, and a count of a million rows
+    /// after each of them kept a core busy. The count from the database, every few seconds, stays the truth.
     /// </summary>
-    public void Counted(int letterId, bool listed)
+    public void Add(int letterId, bool listed, bool organisation)
     {
         // A letter never counted here has nothing to move: its first reader counts it afresh.
-        if (entries.TryGetValue(letterId, out var entry))
+        if (!entries.TryGetValue(letterId, out var entry))
+            return;
+        lock (entry)
         {
-            lock (entry)
+            if (entry.Last is not { } last)
             {
-                if (entry.Last is not { } last)
-                {
-                    entry.Changes++; // a first count is under way: readers wait for one that sees this
-                }
-                else
-                {
-                    entry.Last = new SignatureCounts(last.Published + 1, last.Listed + (listed ? 1 : 0));
-                    if (entry.Running is not null)
-                    {
-                        entry.PublishedSince++;
-                        if (listed) entry.ListedSince++;
-                    }
-                }
+                entry.Changes++; // a first count is under way: readers wait for one that sees this
+                return;
+            }
+            entry.Last = new SignatureCounts(last.Published + 1, last.Listed + (listed ? 1 : 0), last.Organisations + (organisation ? 1 : 0));
+            if (entry.Running is not null)
+            {
+                entry.PublishedSince++;
+                if (listed) entry.ListedSince++;
+                if (organisation) entry.OrganisationsSince++;
             }
         }
-        evictions.Request(CachingSetup.LetterTag(letterId));
-        evictions.Request(CachingSetup.LettersTag);
     }
 }

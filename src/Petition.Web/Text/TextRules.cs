@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Petition.Web.Signing;
+namespace Petition.Web.Text;
 
 /// <summary>What a piece of text typed by a stranger may contain before we store it and show it to others.</summary>
 public static partial class TextRules

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Petition.Data;
+using Petition.Data.Founding;
+using Petition.Data.Letters;
+using Petition.Data.Sealing;
+using Petition.Data.Signatures;
+using Petition.Web.Admin.Audit;
+using Petition.Web.Keys;
+using Petition.Web.Letters;
+using Petition.Web.Signing;
+using Petition.Web.Text;
+
+namespace Petition.Web.Founding;
+
+public enum InvitationStatus { Ready, Signed, Used, NotFound, LetterClosed, OtherAddress, AlreadySigned }
+
+/// <summary>An invitation as its page shows it: opened for the person it was sent to.</summary>
+public record InvitationView(InvitationStatus Status, Letter? Letter = null, string? Email = null, string? Name = null);
+
+/// <summary>
+/// The founding round (decision 030): organisers invite people by name before launch; each emailed link signs once,
+/// for the address it was sent to, and the email it came in is the confirmation (opening it proves the address).
+/// A signature made while the letter is a draft is a founding one: counted, public only once the letter opens, and
+/// listed first then.
+/// </summary>
+public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, FoundingEmails mail, SignatureEmails emails,
+    PublicView publicView, ConfirmStep step, AuditTrail audit, TimeProvider time)
+{
+    /// <summary>Whether a letter takes invitations: until it closes.</summary>
+    public static bool Invites(Letter letter) => letter.Status != LetterStatus.Closed;
+
+    /// <summary>The lines, with the faults only the database knows added: invited already, or signed already.</summary>
+    public async Task<List<InvitationLine>> CheckAsync(Letter letter, List<InvitationLine> lines, CancellationToken cancellationToken)
+    {
+        var hashes = lines.Where(l => l.IsValid).ToDictionary(l => l.Number, l => keys.AddressHash(EmailAddress.Canonicalize(l.Email)));
+        var wanted = hashes.Values.ToList();
+        var invited = (await db.Invitations.Where(i => i.LetterId == letter.Id && wanted.Contains(i.EmailHash)).Select(i => i.EmailHash)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var signed = (await db.Signatures.Where(s => s.LetterId == letter.Id && !s.ForOrganisation && wanted.Contains(s.EmailHash))
+            .Select(s => s.EmailHash).ToListAsync(cancellationToken)).ToHashSet();
+        return lines.Select(l => !l.IsValid ? l
+            : invited.Contains(hashes[l.Number]) ? l with { Error = "Invited already." }
+            : signed.Contains(hashes[l.Number]) ? l with { Error = "This address has signed the letter already." }
+            : l).ToList();
+    }
+
+    /// <summary>Invites every valid line, each email through the outbox in the same transaction; returns how many.</summary>
+    public async Task<int> InviteAsync(Letter letter, List<InvitationLine> lines, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var valid = (await CheckAsync(letter, lines, cancellationToken)).Where(l => l.IsValid).ToList();
+        foreach (var line in valid)
+        {
+            var token = VerificationToken.Create();
+            db.Invitations.Add(new Invitation
+            {
+                LetterId = letter.Id, EmailHash = keys.AddressHash(EmailAddress.Canonicalize(line.Email)),
+                SealedEmail = SealedStrings.Seal(keys, line.Email.Trim())!, SealedName = line.Name is null ? null : SealedStrings.Seal(keys, line.Name),
+                TokenHash = token.Hash, CreatedAt = now, CreatedBy = audit.ActorName,
+            });
+            db.Outbox.Add(mail.Invitation(letter, line.Email.Trim(), line.Name, token));
+        }
+        if (valid.Count > 0)
+        {
+            audit.Record("letter.invited", letter.Id, detail: $"{valid.Count} personal invitation(s) sent");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return valid.Count;
+    }
+
+    public async Task<InvitationView> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        var (invitation, view) = await LoadAsync(token, cancellationToken);
+        return invitation is null ? view : view with { Status = InvitationStatus.Ready };
+    }
+
+    /// <summary>
+    /// Signs through the invitation: only for its own address, only once. The claim on the invitation and the
+    /// signature are one transaction, so two presses at once sign once.
+    /// </summary>
+    public async Task<InvitationView> SignAsync(string token, SignatureInput input, RequestInfo request, CancellationToken cancellationToken)
+    {
+        var (invitation, view) = await LoadAsync(token, cancellationToken);
+        if (invitation is null)
+            return view;
+        var letter = view.Letter!;
+        var canonical = EmailAddress.Canonicalize(input.Email ?? "");
+        if (keys.AddressHash(canonical) != invitation.EmailHash)
+            return view with { Status = InvitationStatus.OtherAddress };
+        var forOrganisation = input.ForOrganization && letter.AcceptsOrganisations;
+        if (await db.Signatures.AnyAsync(s => s.LetterId == letter.Id && s.EmailHash == invitation.EmailHash && s.ForOrganisation == forOrganisation, cancellationToken))
+            return view with { Status = InvitationStatus.AlreadySigned };
+
+        var now = time.GetUtcNow();
+        var signature = new Signature
+        {
+            LetterId = letter.Id, LetterVersion = letter.Version, State = SignatureState.Unverified, Source = SignatureSource.Form,
+            Name = "", Email = view.Email!, CreatedAt = now, Invited = true, Founding = letter.Status == LetterStatus.Draft,
+            IpAddress = request.IpAddress, UserAgent = request.UserAgent, NetworkHash = request.Network, Language = request.Language,
+            EmailsSent = 1,
+        };
+        keys.Identify(signature, canonical);
+        SignatureDetails.CopyFrom(letter, input, signature);
+        // The invitation's email proved the address: what a confirmation does, the impersonation guard included.
+        var moved = await step.ApplyAsync(signature, letter, now, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.UsedAt == null)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.UsedAt, now), cancellationToken);
+            if (claimed == 0)
+                return view with { Status = InvitationStatus.Used };
+            db.Signatures.Add(signature);
+            db.Outbox.Add(emails.SignedByInvitation(letter, signature));
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Invitations.Where(i => i.Id == invitation.Id)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.SignatureId, signature.Id), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (moved.PublicViewChanged)
+            publicView.Published(letter.Id, listed: signature.ListPublicly && !signature.Hidden, organisation: signature.ForOrganisation);
+        return view with { Status = InvitationStatus.Signed };
+    }
+
+    async Task<(Invitation?, InvitationView)> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!VerificationToken.LooksValid(token))
+            return (null, new(InvitationStatus.NotFound));
+        var hash = VerificationToken.HashOf(token);
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Letter).ThenInclude(l => l.Translations)
+            .FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        if (invitation is null)
+            return (null, new(InvitationStatus.NotFound));
+        var view = new InvitationView(InvitationStatus.Ready, invitation.Letter, SealedStrings.Open(keys, invitation.SealedEmail, 1)[0],
+            invitation.SealedName is null ? null : SealedStrings.Open(keys, invitation.SealedName, 1)[0]);
+        if (invitation.UsedAt is not null)
+            return (null, view with { Status = InvitationStatus.Used });
+        if (!Invites(invitation.Letter) || (invitation.Letter.Status == LetterStatus.Open && !invitation.Letter.IsOpenAt(time.GetUtcNow())))
+            return (null, view with { Status = InvitationStatus.LetterClosed });
+        return (invitation, view);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Petition.Web.Founding;
+
+public static class FoundingSetup
+{
+    /// <summary>Where an invitation's privacy notice is: found through the invitation, since its letter is still a draft.</summary>
+    public const string InvitationPrivacyRoute = "invitation/{token}/privacy";
+
+    public static WebApplicationBuilder AddFounding(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<FoundingRound>();
+        builder.Services.AddScoped<FoundingEmails>();
+        // An invitation's privacy notice is found through the invitation (Pages/Letters/Privacy).
+        builder.Services.AddRazorPages(options =>
+            options.Conventions.AddPageRoute("/Letters/Privacy", InvitationPrivacyRoute));
+        return builder;
+    }
+}
