@@ -22,7 +22,9 @@ public class RouteAuthorizationTests(SqliteFixture fixture) : IClassFixture<Sqli
     {
         var letter = await app.PreModeratedLetterAsync("routes");
         var signature = (await app.SignaturesAsync(letter, 1))[0];
-        var values = new Dictionary<string, string> { ["slug"] = letter.Slug, ["id"] = signature.Id.ToString() };
+        var recipient = new Petition.Data.Recipients.Recipient { LetterId = letter.Id, Name = "Permanent Mission of Routes", Emails = ["mission@routes.example"] };
+        await app.Db(db => { db.Recipients.Add(recipient); return db.SaveChangesAsync(); });
+        var values = new Dictionary<string, string> { ["slug"] = letter.Slug, ["id"] = signature.Id.ToString(), ["recipientId"] = recipient.Id.ToString() };
         return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase) == true)
             .Select(e => new AdminRoute(e.RoutePattern.RawText!, "/" + string.Join('/', e.RoutePattern.PathSegments.Select(s => Fill(s, values))),

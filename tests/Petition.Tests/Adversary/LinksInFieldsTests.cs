@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Petition.Tests.Infrastructure;
 using Petition.Web.Signing;
 using static Petition.Tests.Exports.Importing;
+using Petition.Web.Text;
 
 namespace Petition.Tests.Adversary;
 

@@ -84,15 +84,38 @@ public class ConsoleLayoutInChromiumTests
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         var console = new ConsolePage(page, app.BaseUrl);
         await console.SignInAsync(admin);
+        // A recipient with a long name and a delivery, so the recipients' and the delivery's tables have rows.
+        var recipient = await app.Db(async db =>
+        {
+            var letter = await db.Letters.SingleAsync(l => l.Slug == "upr-accountability");
+            var added = new Petition.Data.Recipients.Recipient
+            {
+                LetterId = letter.Id, Name = "Permanent Mission of the United Kingdom of Great Britain and Northern Ireland to the United Nations Office at Geneva",
+                Emails = ["permanent.mission.of.the.united.kingdom@fcdo.example.gov.uk"], Country = "GB",
+            };
+            db.Recipients.Add(added);
+            await db.SaveChangesAsync();
+            db.Deliveries.Add(new Petition.Data.Recipients.Delivery
+            {
+                LetterId = letter.Id, RequestId = Guid.NewGuid(), CreatedBy = admin.Email, CreatedAt = app.Clock.GetUtcNow(),
+                LinksExpireAt = app.Clock.GetUtcNow().AddDays(60), Packs = [new() { RecipientId = added.Id, TokenHash = new byte[32] }],
+            });
+            await db.SaveChangesAsync();
+            return added;
+        });
 
         foreach (var path in new[] { "/admin", "/admin/letters/upr-accountability", "/admin/letters/upr-accountability/signatures",
                      "/admin/letters/upr-accountability/edit", "/admin/letters/upr-accountability/translations",
                      "/admin/letters/upr-accountability/export", "/admin/letters/upr-accountability/import",
-                     "/admin/letters/upr-accountability/signals", "/admin/audit", "/admin/users", "/admin/trust" })
+                     "/admin/letters/upr-accountability/signals", "/admin/audit", "/admin/users", "/admin/trust",
+                     "/admin/letters/upr-accountability/recipients", $"/admin/letters/upr-accountability/recipients/{recipient.Id}",
+                     "/admin/letters/upr-accountability/recipients/import", "/admin/letters/upr-accountability/delivery", "/admin/letters/upr-accountability/updates",
+                     "/admin/recipients", "/admin/recipients/import" })
         {
             await page.GotoAsync(app.BaseUrl + path);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the phone");
+            var widest = overflow <= 0 ? "" : await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth && !e.closest('.admin-table')).map(e => e.tagName + '.' + e.className + '#' + e.id).slice(0, 8).join(' ')");
+            Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the phone: {widest}");
         }
     }
 }

@@ -7,7 +7,7 @@ public class LetterPage(IPage page)
 {
     public async Task OpenAsync(string baseUrl, string slug) => await page.GotoAsync($"{baseUrl}/letters/{slug}");
 
-    public async Task SignAsync(string name, string email, string title, string organization, string country)
+    public async Task SignAsync(string name, string email, string title, string organization, string country, bool wantsUpdates = false)
     {
         await Field("Full name").FillAsync(name);
         await Field("Email address").FillAsync(email);
@@ -16,8 +16,12 @@ public class LetterPage(IPage page)
         await Country.SelectOptionAsync(new SelectOptionValue { Label = country });
         await page.GetByLabel("Yes, list my name").CheckAsync();
         await page.GetByLabel("I have read the privacy notice").CheckAsync();
+        if (wantsUpdates)
+            await WantsUpdates.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign the letter" }).ClickAsync();
     }
+
+    public ILocator WantsUpdates => page.GetByLabel("Email me when the letter is delivered or answered");
 
     public ILocator Field(string label) => page.GetByRole(AriaRole.Textbox, new() { Name = label });
 

@@ -111,7 +111,13 @@ public static class ExportFiles
         if (input is not null)
             process.StandardInput.BaseStream.Write(input);
         process.StandardInput.Close();
-        process.WaitForExit();
+        // A tool that never ends fails the test that ran it, instead of holding the whole run.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} did not finish within 2 minutes.");
+        }
+        process.WaitForExit(); // and its output is read to the end
         return (process.ExitCode, output.Result + error.Result);
     }
 }

@@ -22,7 +22,8 @@ public static class Forms
     /// action, else the page's own address.
     /// </summary>
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string pageUrl,
-        IDictionary<string, string>? values = null, string formSelector = "form[method=post]", string? button = null)
+        IDictionary<string, string>? values = null, string formSelector = "form[method=post]", string? button = null,
+        IDictionary<string, (string FileName, byte[] Content)>? files = null)
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form matching '{formSelector}' on {pageUrl}: the page was \"{page.Title}\", " +
@@ -34,6 +35,8 @@ public static class Forms
             {
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
                     continue;
+                case IHtmlInputElement { Type: "file" }:
+                    continue; // sent as a file part, or not at all, as a browser does
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
                     fields.Add(new(input.Name, input.Value));
                     break;
@@ -52,6 +55,13 @@ public static class Forms
         }
         var action = (button is null ? null : form.QuerySelector(button)?.GetAttribute("formaction")) ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? pageUrl : action;
-        return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        if (files is null)
+            return client.PostAsync(target, new FormUrlEncodedContent(fields));
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+            multipart.Add(new StringContent(value), name);
+        foreach (var (name, (fileName, content)) in files)
+            multipart.Add(new ByteArrayContent(content), name, fileName);
+        return client.PostAsync(target, multipart);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,7 +66,7 @@ public class PetitionApp : WebApplicationFactory<Program>
     /// <summary>The app on a real loopback socket, for a real browser; links in its emails point at that socket.</summary>
     public static async Task<PetitionApp> StartOnSocketAsync(Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var baseUrl = $"http://127.0.0.1:{port}";
         var all = new Dictionary<string, string?>(settings ?? []);
         all.TryAdd("Site:PublicBaseUrl", baseUrl); // unless the test chose one (the screenshots show a stable address)
@@ -77,12 +78,6 @@ public class PetitionApp : WebApplicationFactory<Program>
 
     public string BaseUrl { get; private init; } = "http://petition.test";
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -99,21 +94,21 @@ public class PetitionApp : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false,
-        BaseAddress = new Uri(BaseUrl),
-    });
+    public HttpClient Client() => Patient(CreateDefaultClient(new Uri(BaseUrl), new HangReport(), new CookieContainerHandler()));
 
     /// <summary>A first-time visitor whose browser asks for this language (or none), and who keeps no cookie.</summary>
     public HttpClient Visitor(string? acceptLanguage = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri(BaseUrl),
-        });
+        var client = Patient(CreateDefaultClient(new Uri(BaseUrl), new HangReport()));
         if (acceptLanguage is not null)
             client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        return client;
+    }
+
+    /// <summary>No redirect is followed (a test looks at each answer); a hang is reported by <see cref="HangReport"/>, not the client.</summary>
+    static HttpClient Patient(HttpClient client)
+    {
+        client.Timeout = Timeout.InfiniteTimeSpan;
         return client;
     }
 
@@ -137,11 +132,11 @@ public class PetitionApp : WebApplicationFactory<Program>
 
     /// <summary>The keyed hash the database finds a signer's address by (it holds no address).</summary>
     public string AddressHash(string email) =>
-        Services.GetRequiredService<Petition.Web.Keys.PersonalDataKeys>().AddressHash(Petition.Web.Signing.EmailAddress.Canonicalize(email));
+        Services.GetRequiredService<Petition.Web.Keys.PersonalDataKeys>().AddressHash(Petition.Web.Text.EmailAddress.Canonicalize(email));
 
     /// <summary>Gives a signature written straight to the database the hashes the app finds it by.</summary>
     public void Identify(Petition.Data.Signatures.Signature signature, string email) =>
-        Services.GetRequiredService<Petition.Web.Keys.PersonalDataKeys>().Identify(signature, Petition.Web.Signing.EmailAddress.Canonicalize(email));
+        Services.GetRequiredService<Petition.Web.Keys.PersonalDataKeys>().Identify(signature, Petition.Web.Text.EmailAddress.Canonicalize(email));
 
     /// <summary>The keyed hash of an outbox message's recipient.</summary>
     public string RecipientHash(string email) =>

@@ -103,7 +103,7 @@ public class HostileInputTests(SqliteFixture fixture) : IClassFixture<SqliteFixt
         // The form decoder leaves an invalid escape as the literal text "%C3(%FF": stored as typed, valid text, harmless.
         Assert.True((int)response.StatusCode < 500);
         var names = await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).Select(s => s.Name).ToListAsync());
-        Assert.All(names, name => Assert.True(Petition.Web.Signing.TextRules.IsClean(name)));
+        Assert.All(names, name => Assert.True(Petition.Web.Text.TextRules.IsClean(name)));
     }
 
     [Fact]

@@ -56,11 +56,7 @@ public class TrustTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
     public async Task An_address_at_a_listed_organisation_earns_a_badge_when_the_signer_agrees()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("badge"));
-        await app.Db(async db =>
-        {
-            db.OrganisationDomains.Add(new OrganisationDomain { Organisation = "World Health Organization", Domain = $"who-{letter.Id}.int" });
-            await db.SaveChangesAsync();
-        });
+        await app.ListDomainAsync("World Health Organization", $"who-{letter.Id}.int");
         var agreed = await SignAndConfirmAsync(letter.Slug, "Agreed Doctor", $"a@geneva.who-{letter.Id}.int", badge: true);
         var declined = await SignAndConfirmAsync(letter.Slug, "Quiet Doctor", $"q@who-{letter.Id}.int", badge: false);
         var elsewhere = await SignAndConfirmAsync(letter.Slug, "Other Doctor", $"o@{Signer.Unique("h")}.example", badge: true);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
@@ -22,6 +23,29 @@ public partial class TranslatedPagesTests(SqliteFixture fixture) : IClassFixture
     public async Task Every_public_page_and_email_is_in_the_chosen_language_without_an_English_sentence_of_the_site(string language)
     {
         var letter = await app.AddLetterAsync(Signer.Unique("every"), l => l.Goal = 1000);
+        // Answers recorded, one public, so the letter page has its responses section.
+        await app.Db(db =>
+        {
+            db.Recipients.AddRange(
+                new Petition.Data.Recipients.Recipient { LetterId = letter.Id, Name = "Permanent Mission of Ghana", Emails = ["gh@missions.example"],
+                    AnswerStatus = Petition.Data.Recipients.AnswerStatus.Replied, AnsweredOn = new DateOnly(2026, 11, 20), AnswerText = "We thank the signatories.", AnswerPublic = true },
+                new Petition.Data.Recipients.Recipient { LetterId = letter.Id, Name = "Permanent Mission of Chile", Emails = ["cl@missions.example"],
+                    AnswerStatus = Petition.Data.Recipients.AnswerStatus.Declined, AnswerText = "Private.", AnswerPublic = false },
+                new Petition.Data.Recipients.Recipient { LetterId = letter.Id, Name = "Permanent Mission of Peru", Emails = ["pe@missions.example"] });
+            return db.SaveChangesAsync();
+        });
+        // A delivery, so the recipient's pack page can be read, and a link that leads nowhere.
+        var pack = Petition.Web.Signing.VerificationToken.Create();
+        await app.Db(async db =>
+        {
+            var peru = await db.Recipients.SingleAsync(r => r.LetterId == letter.Id && r.Name == "Permanent Mission of Peru");
+            db.Deliveries.Add(new Petition.Data.Recipients.Delivery
+            {
+                LetterId = letter.Id, RequestId = Guid.NewGuid(), CreatedBy = "organiser", CreatedAt = app.Clock.GetUtcNow(),
+                LinksExpireAt = app.Clock.GetUtcNow().AddDays(30), Packs = [new() { RecipientId = peru.Id, TokenHash = pack.Hash }],
+            });
+            await db.SaveChangesAsync();
+        });
         var visitor = app.Visitor(language);
         var culture = $"?culture={Uri.EscapeDataString(language)}";
         var email = $"{Signer.Unique("reader")}@example.org";
@@ -41,10 +65,12 @@ public partial class TranslatedPagesTests(SqliteFixture fixture) : IClassFixture
         {
             "/", $"/letters/{letter.Slug}", $"/letters/{letter.Slug}/signatories", $"/letters/{letter.Slug}/privacy", "/privacy",
             $"/letters/{letter.Slug}/versions", $"/letters/{letter.Slug}/check-email", $"/letters/{letter.Slug}/embed",
+            $"/letters/{letter.Slug}/responses", $"/letters/{letter.Slug}/responses?status=declined",
+            $"/packs/{pack.Value}", "/packs/" + new string('A', 43),
             manage, "/no/such/page", app.Services.GetRequiredService<PreviewLinks>().PathFor(letter),
         })
         {
-            var response = await visitor.GetAsync(path + culture);
+            var response = await visitor.GetAsync(path + (path.Contains('?') ? "&" + culture[1..] : culture));
             if (response.Headers.Location is not null)
                 continue; // the home page goes straight to the only open letter
             var page = await response.ReadDocumentAsync();

@@ -8,6 +8,7 @@ using Petition.Data.Signatures;
 using Petition.Tests.Admin;
 using Petition.Tests.Exports;
 using Petition.Tests.Infrastructure;
+using Petition.Tests.Recipients;
 
 namespace Petition.Tests.Protection;
 
@@ -67,6 +68,13 @@ public abstract class DatabaseCopyTests
         var (admin, preview) = await app.PreviewImportAsync(letter, $"name,email,list publicly\n{Secret("Dalia Imported-Unlisted")},{imported},no\n", "ConfirmedByOrganiser");
         Assert.Equal(HttpStatusCode.Redirect, (await admin.CommitImportAsync(preview, letter.Slug)).StatusCode);
 
+        // A recipient of the letter, and their answer kept private: the address and the text are the organisers' only.
+        var mission = Secret($"mission.{Guid.NewGuid():N}@example.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.AddRecipientAsync(letter, "Permanent Mission of Copyland", mission, "GH")).StatusCode);
+        var recipientId = await app.Db(db => db.Recipients.Where(r => r.LetterId == letter.Id).Select(r => r.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.RecordAnswerAsync(letter, recipientId, "Replied", "2026-11-20",
+            Secret("A confidential reply from the mission"), isPublic: false)).StatusCode);
+
         // Mail still waiting: a confirmation whose link is live.
         var waiting = Secret($"waiting.{Guid.NewGuid():N}@example.org");
         var liveLink = Secret("https://petition.test/confirm/" + Guid.NewGuid().ToString("N"));
@@ -112,6 +120,9 @@ public abstract class DatabaseCopyTests
         Assert.Contains("Bakari Corrected-Name", export);
         Assert.Contains("Kigali-Private-City", export);
         Assert.DoesNotContain(leaving, export);
+        var recipientPage = (await admin.GetDocumentAsync($"{RecipientPages.Page(letter.Slug)}/{recipientId}")).QuerySelector("main")!.InnerHtml;
+        Assert.Contains(mission, recipientPage);
+        Assert.Contains("A confidential reply from the mission", recipientPage);
         // The background sender may hold a message it is sending while the drain runs; it marks it sent just after.
         List<Petition.Data.Outbox.OutboxMessage> unsent = [];
         await Eventually.HoldsAsync(async () =>
@@ -163,7 +174,8 @@ public sealed class PostgresDatabaseCopyTests : DatabaseCopyTests
         using var output = new MemoryStream();
         var copying = dump.StandardOutput.BaseStream.CopyToAsync(output);
         var errors = dump.StandardError.ReadToEndAsync();
-        await dump.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a dump that never ends fails here
+        await dump.WaitForExitAsync(deadline.Token);
         await copying;
         Assert.True(dump.ExitCode == 0, await errors);
         return output.ToArray();

@@ -32,11 +32,7 @@ public class VerificationLevelTests(SqliteFixture fixture) : IClassFixture<Sqlit
     public async Task Each_level_shows_in_words_filters_the_list_and_is_counted_in_the_manifest()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("levels"));
-        await app.Db(async db =>
-        {
-            db.OrganisationDomains.Add(new OrganisationDomain { Organisation = "Médecins du Monde", Domain = $"mdm-{letter.Id}.org" });
-            await db.SaveChangesAsync();
-        });
+        await app.ListDomainAsync("Médecins du Monde", $"mdm-{letter.Id}.org");
         var institutional = await SignAndConfirmAsync(letter.Slug, "Inès Institution", $"ines@mdm-{letter.Id}.org", badge: true);
         var quiet = await SignAndConfirmAsync(letter.Slug, "Quentin Quiet", $"quentin@mdm-{letter.Id}.org", badge: false);
         var checkedOne = await SignAndConfirmAsync(letter.Slug, "Chloé Checked", $"{Signer.Unique("c")}@example.org");

@@ -1,4 +1,5 @@
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Tests.Unit;
 

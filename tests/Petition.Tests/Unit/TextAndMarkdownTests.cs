@@ -1,6 +1,7 @@
 using Petition.Web.Email;
 using Petition.Web.Letters;
 using Petition.Web.Signing;
+using Petition.Web.Text;
 
 namespace Petition.Tests.Unit;
 
