@@ -45,7 +45,8 @@ start_app() {
   log "publishing the app (Release)"
   dotnet publish src/Petition.Web -c Release -o "$WORK/app" -nologo -v quiet >/dev/null
   dotnet build bench/SmtpSink -c Release -o "$WORK/sink" -nologo -v quiet >/dev/null
-  dotnet "$WORK/sink/SmtpSink.dll" "$SMTP_PORT" "$WORK/mail-received" &
+  mkdir -p "$WORK/links" # where the sink leaves the journey signers' confirmation links (bench/lua/journey.lua)
+  dotnet "$WORK/sink/SmtpSink.dll" "$SMTP_PORT" "$WORK/mail-received" "$WORK/links" &
   SINK_PID=$!
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE \
     Database__Provider=Postgres ConnectionStrings__Petition="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB;SSL Mode=$PG_SSL" \
@@ -63,6 +64,13 @@ launch_app() {
   APP_PID=$!
   for _ in $(seq 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.3; done
   curl -sf "$BASE/healthz" >/dev/null || { echo "the app did not start"; cat "$WORK/app.log"; exit 1; }
+}
+
+# The EXIT trap of a benchmark that keeps nothing: the app and the sink stopped, $DB dropped, $WORK removed.
+cleanup() {
+  stop_app
+  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
 }
 
 # Stops the app and the mail sink (for the callers' EXIT traps).

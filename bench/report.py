@@ -43,6 +43,10 @@ SCENARIOS = {
     "list-deep-uncached": "Public list, a cursor 90 % down, past the output cache",
     "list-search-uncached": "Public list, search, past the output cache",
     "list-country-uncached": "Public list, country filter, past the output cache",
+    "signatories-page": "Signatories page (`GET /letters/{slug}/signatories`), one list",
+    "letter-page-sections": "Letter page in sections (the first 5 of each, the map, the chart), output cache",
+    "signatories-sections": "Signatories page in sections, first page",
+    "signatories-one-section": "Signatories page, one section (`?section=3`)",
     "sign-api": "Sign through the API (`POST`, 202)",
     "sign-form": "Sign through the form (`POST`, 302)",
     "confirm": "Confirm (`POST /confirm/{token}`, 302)",
@@ -54,7 +58,7 @@ def main():
     parser.add_argument("results")
     parser.add_argument("plans")
     for name in ["started", "signatures", "unconfirmed", "duration", "sign-duration", "connections", "threads", "seed-seconds",
-                 "pgbench-tps", "pgbench-latency", "rows", "load", "load-after"]:
+                 "pgbench-tps", "pgbench-latency", "rows", "load", "load-after", "journey-signers"]:
         parser.add_argument("--" + name, required=True)
     a = parser.parse_args()
 
@@ -151,6 +155,50 @@ def main():
         left = "" if o["left"] == 0 else f", leaving {o['left']:,} unsent after five minutes"
         w(f"{backlog:,} were waiting when it stopped; it sent those in {drain:.1f} s with nothing else running"
           f" ({backlog / drain if drain else 0:,.0f}/s){left}.")
+        w("")
+    if "journey" in results:
+        j = results["journey"][1]
+        confirm_rps = get("confirm", "rps")
+        w("## The whole journey (issue 15)")
+        w("")
+        w(f"Each of {a.journey_signers} virtual signers (one wrk thread and connection each, `bench/lua/journey.lua`) walks the")
+        w("letter page, signs through the API, waits for their own email (the sink hands each journey's confirmation link")
+        w("to its signer through a file; while waiting the signer reads the count every `BENCH_POLL_MS`), opens the confirm")
+        w("page, confirms, and reads the list they are sent to, again and again for the run; the outbox, PostgreSQL, the")
+        w("sink and wrk share the 2 cores.")
+        w("")
+        w("| step | p50 ms | p99 ms |")
+        w("|---|---:|---:|")
+        for step, label in [("letter", "letter page"), ("sign", "sign (API)"), ("email", "email: sign answered → link in the sink"),
+                            ("confirm_page", "confirm page"), ("confirm", "confirm (POST)"), ("list", "the list landed on"),
+                            ("journey", "the whole journey")]:
+            w(f"| {label} | {j.get(step + '_p50_ms', 0):.1f} | {j.get(step + '_p99_ms', 0):.1f} |")
+        w("")
+        errs = j.get("socket_errors", 0) + j.get("http_errors", 0) + j.get("unexpected", 0)
+        w(f"**{j['journeys']:,} journeys in {j['seconds']:.0f} s: {j['journeys_per_s']:,.0f} complete journeys a second** "
+          f"({j['rps']:,.0f} requests/s with {j['polls']:,} count reads while waiting; {errs} errors). Beside it in this run:"
+          f" sign {sign_rps:,.0f}/s, confirm alone {confirm_rps:,.0f}/s"
+          f" ({confirm_rps / sign_rps if sign_rps else 0:.0%} of sign), pgbench {pg_tps:,.0f} tps.")
+        w("")
+        worst = max((j.get(s + "_p99_ms", 0), s) for s in ["letter", "sign", "confirm_page", "confirm", "list"])
+        w("| target (issue 15) | measured | verdict |")
+        w("|---|---|---|")
+        w(f"| ≥ 1,500 complete journeys a second | {j['journeys_per_s']:,.0f}/s | {'met' if j['journeys_per_s'] >= 1500 else '**missed**'} |")
+        w(f"| confirm ≥ 80 % of sign | {confirm_rps / sign_rps if sign_rps else 0:.0%} | {'met' if sign_rps and confirm_rps >= 0.8 * sign_rps else '**missed**'} |")
+        w(f"| every step's p99 < 100 ms | worst: {worst[1]} {worst[0]:.1f} ms | {'met' if worst[0] < 100 else '**missed**'} |")
+        w(f"| zero errors | {errs} | {'met' if errs == 0 else '**missed**'} |")
+        w("")
+    if "letter-page-sections" in results or "signatories-sections" in results:
+        w("## Signatories in sections (issue 14)")
+        w("")
+        w("| page | one list, req/s | in sections, req/s | ratio |")
+        w("|---|---:|---:|---:|")
+        for plain, sectioned, label in [("letter-page", "letter-page-sections", "letter page"),
+                                        ("signatories-page", "signatories-sections", "signatories page")]:
+            p_rps, s_rps = get(plain, "rps"), get(sectioned, "rps")
+            w(f"| {label} | {p_rps:,.0f} | {s_rps:,.0f} | {s_rps / p_rps if p_rps else 0:.0%} |")
+        w("")
+        w("Target: the pages in sections within 20 % of the same pages as one list, in the same run.")
         w("")
     w("## Against the targets of issue 7")
     w("")

@@ -10,7 +10,9 @@
 # scenario, default 60), BENCH_CONNECTIONS (default 50), BENCH_THREADS (wrk threads, default 2), BENCH_PORT
 # (default 5099), BENCH_DATABASE (default petition_bench, dropped and recreated), BENCH_OUTPUT (default
 # docs/benchmarks.md), BENCH_KEEP=1 to keep the database and the work folder afterwards, BENCH_SCENARIOS (a
-# space-separated list of scenario names such as "sign-api list-search"; default all: while iterating on one path).
+# space-separated list of scenario names such as "sign-api list-search"; default all: while iterating on one path),
+# BENCH_JOURNEY_SIGNERS (virtual signers walking the whole journey at once, default 64), BENCH_JOURNEY_DURATION
+# (seconds, default 60), BENCH_POLL_MS (how often a waiting signer looks for their email, default 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -20,6 +22,9 @@ DURATION=${BENCH_DURATION:-15}
 # The sign target is a rate sustained for a minute, so the sign-through-the-API scenario runs longer than the rest.
 SIGN_DURATION=${BENCH_SIGN_DURATION:-60}
 SINGLE_DURATION=$(( DURATION / 3 > 0 ? DURATION / 3 : 1 ))
+# The journey: how many signers walk it at once, and for how long (a minute, as the sign target is a sustained rate).
+JOURNEY_SIGNERS=${BENCH_JOURNEY_SIGNERS:-64}
+JOURNEY_DURATION=${BENCH_JOURNEY_DURATION:-60}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
 PORT=${BENCH_PORT:-5099}
@@ -73,7 +78,7 @@ COUNTRY=FR
 FIRST_TOKEN=$(head -1 "$WORK/tokens.txt")
 tail -n +2 "$WORK/tokens.txt" >"$WORK/confirm-tokens.txt"
 page=$(curl -sf -c "$WORK/jar" "$BASE/confirm/$FIRST_TOKEN")
-export BENCH_FORM_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//; s/"$//')
+export BENCH_FORM_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')
 export BENCH_COOKIE=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s=%s", $6, $7}' "$WORK/jar")
 [ -n "$BENCH_FORM_TOKEN" ] && [ -n "$BENCH_COOKIE" ] || { echo "could not read an antiforgery token from the confirm page"; exit 1; }
 
@@ -114,6 +119,16 @@ done
 for read in "list-first:" "list-deep:?after=$CURSOR" "list-search:?q=$SEARCH" "list-country:?country=$COUNTRY"; do
   scenario "single-${read%%:*}" get-uncached.lua "/api/letters/$SLUG/signatures${read#*:}" 1 1 "$SINGLE_DURATION"
 done
+# The signatories page (not output-cached: each request runs its queries), then the letter in sections: the organiser
+# publishes the category, which every seeded row carries in the clear, and the letter page and the signatories page
+# are measured again with the sections (the letter page's map and chart are in both).
+scenario signatories-page get.lua "/letters/$SLUG/signatories"
+sql -c "UPDATE \"Letters\" SET \"Fields\" = jsonb_set(\"Fields\"::jsonb, '{category,public}', 'true')::text WHERE \"Id\" = $LETTER" >/dev/null
+sleep 6 # the cached letter page and letter (OutputCache:MaxAge, LetterCache) show the change within this
+scenario letter-page-sections get.lua "/letters/$SLUG"
+scenario signatories-sections get.lua "/letters/$SLUG/signatories"
+scenario signatories-one-section get.lua "/letters/$SLUG/signatories?section=3"
+sql -c "UPDATE \"Letters\" SET \"Fields\" = jsonb_set(\"Fields\"::jsonb, '{category,public}', 'false')::text WHERE \"Id\" = $LETTER" >/dev/null
 outbox_pending() { sql -tA -c 'SELECT count(*) FROM "Outbox" WHERE "SentAt" IS NULL AND "FailedAt" IS NULL'; }
 queued_before=$(sql -tA -c 'SELECT count(*) FROM "Outbox"')
 scenario sign-api sign-api.lua "/api/letters/$SLUG/signatures" "$THREADS" "$CONNECTIONS" "$SIGN_DURATION"
@@ -131,6 +146,10 @@ if grep -q '^sign-api' "$RESULTS" 2>/dev/null; then
 fi
 scenario sign-form sign-form.lua "/letters/$SLUG"
 scenario confirm confirm.lua "/confirm"
+# The whole journey, with the outbox drained above: one virtual signer per wrk thread and connection, each walking
+# the letter page, sign, their email (the sink hands over the link), the confirm page, confirm, and the list.
+export BENCH_SLUG=$SLUG BENCH_LINKS=$WORK/links BENCH_POLL_MS=${BENCH_POLL_MS:-20}
+scenario journey journey.lua "/letters/$SLUG" "$JOURNEY_SIGNERS" "$JOURNEY_SIGNERS" "$JOURNEY_DURATION"
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 log "stopping the app"
@@ -160,12 +179,14 @@ log "writing $OUTPUT"
 # bench/export.sh keeps its own section of the same file, and people their notes between runs; carry both over.
 EXPORT_SECTION=$(sed -n '/<!-- export-benchmark:start -->/,/<!-- export-benchmark:end -->/p' "$OUTPUT" 2>/dev/null || true)
 NOTES_SECTION=$(sed -n '/<!-- notes:start -->/,/<!-- notes:end -->/p' "$OUTPUT" 2>/dev/null || true)
+COLD_SECTION=$(sed -n '/<!-- cold-start:start -->/,/<!-- cold-start:end -->/p' "$OUTPUT" 2>/dev/null || true)
 python3 bench/report.py "$RESULTS" "$WORK/plans.txt" >"$OUTPUT" \
   --started "$STARTED" --signatures "$SIGNATURES" --unconfirmed "$UNCONFIRMED" --duration "$DURATION" --sign-duration "$SIGN_DURATION" \
   --connections "$CONNECTIONS" --threads "$THREADS" --seed-seconds "$SEED_SECONDS" \
   --pgbench-tps "${PGBENCH_TPS:-0}" --pgbench-latency "${PGBENCH_LATENCY:-0}" \
-  --load "$LOAD_BEFORE" --load-after "$LOAD_AFTER" \
+  --load "$LOAD_BEFORE" --load-after "$LOAD_AFTER" --journey-signers "$JOURNEY_SIGNERS" \
   --rows "$(sql -tA -c 'SELECT count(*) FROM "Signatures"')"
 [ -z "$EXPORT_SECTION" ] || printf '\n%s\n' "$EXPORT_SECTION" >>"$OUTPUT"
+[ -z "$COLD_SECTION" ] || printf '\n%s\n' "$COLD_SECTION" >>"$OUTPUT"
 [ -z "$NOTES_SECTION" ] || printf '\n%s\n' "$NOTES_SECTION" >>"$OUTPUT"
 log "done: $OUTPUT"

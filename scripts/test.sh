@@ -27,6 +27,8 @@ if [ -z "${PETITION_TEST_POSTGRES:-}" ]; then
   for _ in $(seq 50); do pg_isready -q -h 127.0.0.1 && break; sleep 0.2; done
   (cd /tmp && as_root runuser -u postgres -- psql -q -c \
     "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='petition') THEN CREATE ROLE petition LOGIN PASSWORD 'petition' CREATEDB; END IF; END\$\$;") >/dev/null
+  # A streaming replica of it for the read-replica tests.
+  bash scripts/replica.sh
 fi
 
 # Chromium from Debian for the browser tests; Playwright drives it, it never downloads a browser of its own.
@@ -60,7 +62,10 @@ for project in tests/*/*.csproj; do
   # The default (minimal) console output: each failure in full, then one summary line per assembly. Of a failure's
   # stack trace only our own frames are shown: they name the line of the test that failed.
   # The screenshots (scripts/screenshots.sh) are pictures for the docs, not checks: they are taken on purpose only.
-  dotnet test "$project" --no-build -nologo --filter "Category!=Screenshots" 2>&1 | tee "$out" | awk '!/^[[:space:]]*at / || /Petition\./'
+  # A test that hangs is stopped after 10 minutes and named ("The active test running was ..."), so a run ends
+  # with a failure that says where, never at CI's time limit with nothing said.
+  dotnet test "$project" --no-build -nologo --filter "Category!=Screenshots" \
+    --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$out" | awk '!/^[[:space:]]*at / || /Petition\./'
   summary=$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$out" | tail -1)
   if [ -z "$summary" ]; then
     echo "$name: no test summary (crashed or ran nothing)"; tail -20 "$out"; failed=$((failed + 1)); status=1
