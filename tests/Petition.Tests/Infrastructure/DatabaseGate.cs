@@ -27,10 +27,7 @@ public sealed class DatabaseGate : IAsyncDisposable
 
     public static DatabaseGate Open(string targetHost, int targetPort)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var gate = new DatabaseGate(targetHost, targetPort, ((IPEndPoint)probe.LocalEndpoint).Port);
-        probe.Stop();
+        var gate = new DatabaseGate(targetHost, targetPort, LoopbackPorts.Free());
         gate.Listen(relay: true);
         return gate;
     }

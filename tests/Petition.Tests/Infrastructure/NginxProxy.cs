@@ -26,7 +26,7 @@ public sealed class NginxProxy : IAsyncDisposable
         // nginx's workers may run as another user than the tests: they must be able to write the cache.
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var servers = string.Join("\n", upstreams.Select(u => $"        server {new Uri(u).Authority};"));
         var shipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "deploy", "nginx-cache.conf"));
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), $$"""
@@ -94,12 +94,6 @@ public sealed class NginxProxy : IAsyncDisposable
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     static string RepositoryRoot()
     {

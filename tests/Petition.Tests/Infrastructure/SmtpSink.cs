@@ -24,10 +24,11 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>When set, the server refuses every message with this SMTP status: an outage the app must survive.</summary>
     public bool Refusing { get; set; }
 
-    public static async Task<SmtpSink> StartAsync(int port = 0)
+    /// <summary>On a port outside the kernel's ephemeral range, so it is still free when the server comes back.</summary>
+    public static async Task<SmtpSink> StartAsync()
     {
         var sink = new SmtpSink();
-        await sink.ListenAsync(port);
+        await sink.ListenAsync(LoopbackPorts.Free());
         return sink;
     }
 
