@@ -23,8 +23,8 @@ public record InvitationView(InvitationStatus Status, Letter? Letter = null, str
 /// A signature made while the letter is a draft is a founding one: counted, public only once the letter opens, and
 /// listed first then.
 /// </summary>
-public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, FoundingEmails mail, SignatureEmails emails,
-    PublicView publicView, ConfirmStep step, AuditTrail audit, TimeProvider time)
+public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, FoundingEmails mail, SignatureFactory factory, SignatureLinks links,
+    SignatureEmails emails, PublicView publicView, ConfirmStep step, AuditTrail audit, TimeProvider time)
 {
     /// <summary>Whether a letter takes invitations: until it closes.</summary>
     public static bool Invites(Letter letter) => letter.Status != LetterStatus.Closed;
@@ -92,15 +92,10 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
             return view with { Status = InvitationStatus.AlreadySigned };
 
         var now = time.GetUtcNow();
-        var signature = new Signature
-        {
-            LetterId = letter.Id, LetterVersion = letter.Version, State = SignatureState.Unverified, Source = SignatureSource.Form,
-            Name = "", Email = view.Email!, CreatedAt = now, Invited = true, Founding = letter.Status == LetterStatus.Draft,
-            IpAddress = request.IpAddress, UserAgent = request.UserAgent, NetworkHash = request.Network, Language = request.Language,
-            EmailsSent = 1,
-        };
-        keys.Identify(signature, canonical);
-        SignatureDetails.CopyFrom(letter, input, signature);
+        var signature = factory.Create(letter, input, canonical, SignatureSource.Form, request);
+        signature.Email = view.Email!; // the invited address as the organisers wrote it (the same once canonical)
+        signature.Invited = true;
+        signature.EmailsSent = 1;
         // The invitation's email proved the address: what a confirmation does, the impersonation guard included.
         var moved = await step.ApplyAsync(signature, letter, now, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -110,7 +105,7 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
             if (claimed == 0)
                 return view with { Status = InvitationStatus.Used };
             db.Signatures.Add(signature);
-            db.Outbox.Add(emails.SignedByInvitation(letter, signature));
+            db.Outbox.Add(emails.SignedByInvitation(letter, signature, links.Manage(signature)));
             await db.SaveChangesAsync(cancellationToken);
             await db.Invitations.Where(i => i.Id == invitation.Id)
                 .ExecuteUpdateAsync(i => i.SetProperty(x => x.SignatureId, signature.Id), cancellationToken);

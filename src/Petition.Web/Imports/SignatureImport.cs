@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Email;
-using Petition.Web.Keys;
 using Petition.Web.Letters;
 using Petition.Web.Signing;
 
@@ -28,8 +26,8 @@ public record ImportResult(ImportReport Report, int Imported);
 /// Commits an import after checking the file again (a preview is advice, not a promise): every line valid or
 /// nothing at all, then one transaction with the signatures, their emails and the audit entry.
 /// </summary>
-public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureEmails emails, AuditTrail audit,
-    PublicView publicView, OutboxSignal outbox, IOptions<SigningOptions> options, PersonalDataKeys keys, TimeProvider time)
+public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureFactory factory, SignatureLinks links, SignatureEmails emails,
+    AuditTrail audit, PublicView publicView, OutboxSignal outbox, TimeProvider time)
 {
     public async Task<ImportResult> CommitAsync(Letter letter, string text, string fileName, ImportConfirmation confirmation,
         IReadOnlyDictionary<string, string>? columns, CancellationToken cancellationToken)
@@ -44,35 +42,15 @@ public class SignatureImport(PetitionDbContext db, ImportCheck check, SignatureE
         var ready = report.Lines.Where(l => l.Status == ImportLineStatus.Ready).ToList();
         foreach (var line in ready)
         {
-            var signature = new Signature
-            {
-                LetterId = letter.Id,
-                LetterVersion = letter.Version,
-                Source = SignatureSource.Import,
-                Name = "",
-                Email = line.Line.Input.Email!.Trim(),
-                CreatedAt = line.SignedAt ?? now,
-                // The emails speak the line's language, else the letter's own: a French letter's signers read French.
-                Language = line.Line.Language ?? letter.Language,
-                Notable = line.Line.Notable,
-                NotableOrder = line.Line.Notable ? nextNotable++ : null,
-            };
-            keys.Identify(signature, line.Canonical);
-            SignatureDetails.CopyFrom(letter, line.Line.Input, signature);
+            var signature = factory.Create(letter, line.Line.Input, line.Canonical, SignatureSource.Import, signedAt: line.SignedAt ?? now);
+            // The emails speak the line's language, else the letter's own: a French letter's signers read French.
+            signature.Language = line.Line.Language ?? letter.Language;
+            signature.Notable = line.Line.Notable;
+            signature.NotableOrder = line.Line.Notable ? nextNotable++ : null;
             if (confirmation == ImportConfirmation.ConfirmedByOrganiser)
-            {
-                signature.State = SignatureState.Unverified;
                 signature.PublishAsConfirmedByOrganiser(audit.ActorName, fileName, now);
-            }
             else
-            {
-                var token = VerificationToken.Create();
-                signature.State = SignatureState.Unverified;
-                signature.ConfirmationTokenHash = token.Hash;
-                signature.ConfirmationExpiresAt = now + options.Value.ConfirmationLifetime;
-                signature.EmailsSent = 1;
-                db.Outbox.Add(emails.Confirmation(letter, signature, token));
-            }
+                db.Outbox.Add(emails.Confirmation(letter, signature, links.First(signature)));
             db.Signatures.Add(signature);
         }
         audit.Record(AuditActions.SignaturesImported, letter.Id, after: new

@@ -12,7 +12,7 @@ namespace Petition.Web.Managing;
 /// signer's manage link. Written to the outbox in batches, each batch its own short transaction, so a letter with a
 /// hundred thousand signers never holds one long lock.
 /// </summary>
-public class VersionNotices(PetitionDbContext db, SignatureEmails emails, OutboxSignal outbox, TimeProvider time)
+public class VersionNotices(PetitionDbContext db, SignatureEmails emails, SignatureLinks links, OutboxSignal outbox, TimeProvider time)
 {
     public const int BatchSize = 500;
 
@@ -32,7 +32,7 @@ public class VersionNotices(PetitionDbContext db, SignatureEmails emails, Outbox
             if (batch.Count == 0)
                 break;
             foreach (var signature in batch)
-                db.Outbox.Add(emails.LetterChanged(letter, signature, changeSummary));
+                db.Outbox.Add(emails.LetterChanged(letter, signature, changeSummary, links.Manage(signature)));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             outbox.Notify();

@@ -34,13 +34,12 @@ public record SignAttempt(SignatureInput Input, int LetterVersion, string? Block
         SignatureDetails.CopyFrom(letter, Input, signature);
     }
 
-    /// <summary>A stand-in carrying the attempt's details, for the email that shows them; its links go on the real signature.</summary>
+    /// <summary>A stand-in carrying the attempt's details, for the email that shows them; its links are issued on the real signature.</summary>
     public Signature ShownOn(Letter letter, Signature signature)
     {
         var shown = new Signature
         {
-            Name = "", Email = "", EmailHash = signature.EmailHash, Source = signature.Source,
-            Tokens = signature.Tokens, EmailsSent = signature.EmailsSent,
+            Name = "", Email = "", EmailHash = signature.EmailHash, Source = signature.Source, EmailsSent = signature.EmailsSent,
         };
         ApplyTo(letter, shown);
         return shown;

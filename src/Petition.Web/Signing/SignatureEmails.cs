@@ -17,11 +17,11 @@ namespace Petition.Web.Signing;
 /// </summary>
 public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions> signing, IStringLocalizer<SiteText> t, TimeProvider time)
 {
-    public OutboxMessage Confirmation(Letter letter, Signature signature, VerificationToken token)
+    public OutboxMessage Confirmation(Letter letter, Signature signature, ConfirmationLinks links)
     {
         using var _ = SiteLanguages.Use(signature.Language);
         var title = LetterText.Of(letter).Title;
-        var link = site.Value.Link($"/confirm/{token.Value}");
+        var link = site.Value.Link($"/confirm/{links.Confirm.Value}");
         var text = new StringBuilder()
             .AppendLine(t["Hello {0},", signature.Name])
             .AppendLine();
@@ -44,11 +44,11 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine()
             .AppendLine(t["You will sign as:"])
             .Append(Details(signature))
-            .Append(ManageFooter(letter, signature));
+            .Append(ManageFooter(letter, links.Manage));
         return Message(letter, signature, t["Confirm your signature: {0}", title], text.ToString());
     }
 
-    public OutboxMessage AlreadySigned(Letter letter, Signature signature)
+    public OutboxMessage AlreadySigned(Letter letter, Signature signature, VerificationToken manage)
     {
         using var _ = SiteLanguages.Use(signature.Language);
         var title = LetterText.Of(letter).Title;
@@ -61,12 +61,12 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine(t["The letter: {0}", site.Value.Link($"/letters/{letter.Slug}")])
             .AppendLine()
             .AppendLine(t["If this was not you, you can ignore this email."])
-            .Append(ManageFooter(letter, signature));
+            .Append(ManageFooter(letter, manage));
         return Message(letter, signature, t["You have already signed: {0}", title], text.ToString());
     }
 
     /// <summary>Thanks a person who signed through a personal invitation (the founding round), with their manage link.</summary>
-    public OutboxMessage SignedByInvitation(Letter letter, Signature signature)
+    public OutboxMessage SignedByInvitation(Letter letter, Signature signature, VerificationToken manage)
     {
         using var _ = SiteLanguages.Use(signature.Language);
         var title = LetterText.Of(letter).Title;
@@ -77,7 +77,7 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine()
             .AppendLine(t["You will sign as:"])
             .Append(Details(signature))
-            .Append(ManageFooter(letter, signature));
+            .Append(ManageFooter(letter, manage));
         return Message(letter, signature, t["You have signed: {0}", title], text.ToString());
     }
 
@@ -85,7 +85,7 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
     /// Tells the signer of a pre-moderated letter what the moderators decided: published (listed or counted), or,
     /// neutrally and without a reason, that it will not be listed.
     /// </summary>
-    public OutboxMessage Decided(Letter letter, Signature signature, bool published)
+    public OutboxMessage Decided(Letter letter, Signature signature, bool published, VerificationToken manage)
     {
         using var _ = SiteLanguages.Use(signature.Language);
         var title = LetterText.Of(letter).Title;
@@ -104,12 +104,12 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             if (letter.Organiser.Email is { Length: > 0 } contact)
                 text.AppendLine().AppendLine(t["If you think this is a mistake, write to the organisers: {0}", contact]);
         }
-        text.Append(ManageFooter(letter, signature));
+        text.Append(ManageFooter(letter, manage));
         return Message(letter, signature, published ? t["Your signature is published: {0}", title] : t["About your signature: {0}", title], text.ToString());
     }
 
     /// <summary>Tells a signer of an earlier version what changed in the text they signed.</summary>
-    public OutboxMessage LetterChanged(Letter letter, Signature signature, string? changeSummary)
+    public OutboxMessage LetterChanged(Letter letter, Signature signature, string? changeSummary, VerificationToken manage)
     {
         using var _ = SiteLanguages.Use(signature.Language);
         var title = LetterText.Of(letter).Title;
@@ -123,7 +123,7 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             text.AppendLine(t["What changed:"]).AppendLine(changeSummary).AppendLine();
         text.AppendLine(t["Read the letter as it stands: {0}", site.Value.Link($"/letters/{letter.Slug}")])
             .AppendLine(t["Your signature stays as it is. If you no longer wish to sign, you can withdraw it with the link below."])
-            .Append(ManageFooter(letter, signature));
+            .Append(ManageFooter(letter, manage));
         return Message(letter, signature, t["The letter you signed has changed: {0}", title], text.ToString());
     }
 
@@ -132,11 +132,10 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
     /// the signer's language when the organisers wrote them, with a one-click unsubscribe link (also sent as the
     /// List-Unsubscribe header, RFC 8058) on the same fresh token as the manage link.
     /// </summary>
-    public OutboxMessage Update(Letter letter, Signature signature, Data.Updates.UpdateText words)
+    public OutboxMessage Update(Letter letter, Signature signature, Data.Updates.UpdateText words, VerificationToken manage)
     {
         using var _ = SiteLanguages.Use(signature.Language);
-        var token = ManageToken(signature);
-        var unsubscribe = site.Value.Link($"/unsubscribe/{token}");
+        var unsubscribe = site.Value.Link($"/unsubscribe/{manage.Value}");
         var text = new StringBuilder()
             .AppendLine(t["Hello {0},", signature.Name])
             .AppendLine()
@@ -146,39 +145,20 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine()
             .AppendLine(t["You receive this because you asked to hear when the open letter \"{0}\" is delivered or answered. To stop these emails, open this link and press the button:", LetterText.Of(letter).Title])
             .AppendLine(unsubscribe)
-            .Append(ManageFooter(letter, token));
+            .Append(ManageFooter(letter, manage));
         var message = Message(letter, signature, words.Subject.Trim(), text.ToString());
         message.Unsubscribe = unsubscribe;
         return message;
     }
 
-    /// <summary>
-    /// Every email to a signer ends with a private link to see, correct or withdraw the signature. Each email
-    /// carries a fresh token: only its hash is stored, so the link exists nowhere but in the signer's inbox.
-    /// </summary>
-    string ManageFooter(Letter letter, Signature signature) => ManageFooter(letter, ManageToken(signature));
-
-    string ManageFooter(Letter letter, string token) => new StringBuilder()
+    /// <summary>Every email to a signer ends with its private link to see, correct or withdraw the signature (see <see cref="SignatureLinks.Manage"/>).</summary>
+    string ManageFooter(Letter letter, VerificationToken manage) => new StringBuilder()
         .AppendLine()
         .AppendLine(t["To see what we hold about you, correct it, or withdraw your signature, use your private link (do not share it):"])
-        .AppendLine(site.Value.Link($"/manage/{token}"))
+        .AppendLine(site.Value.Link($"/manage/{manage.Value}"))
         .AppendLine()
         .AppendLine($"-- {letter.Organiser.Name ?? site.Value.Name}")
         .ToString();
-
-    string ManageToken(Signature signature)
-    {
-        var now = time.GetUtcNow();
-        var token = VerificationToken.Create();
-        signature.Tokens.Add(new SignatureToken
-        {
-            Purpose = TokenPurpose.Manage,
-            Hash = token.Hash,
-            CreatedAt = now,
-            ExpiresAt = now + signing.Value.ManageLinkLifetime,
-        });
-        return token.Value;
-    }
 
     string Details(Signature signature)
     {

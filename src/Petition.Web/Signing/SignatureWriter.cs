@@ -31,7 +31,8 @@ public record PendingSignature(Letter Letter, SignatureInput Input, string Canon
 public class SignatureWriter(
     PetitionDbContext db,
     SignatureEmails emails,
-    TimeProvider time,
+    SignatureFactory factory,
+    SignatureLinks links,
     PersonalDataKeys keys,
     IOptions<SigningOptions> options,
     ILogger<SignatureWriter> logger)
@@ -94,29 +95,12 @@ public class SignatureWriter(
         return signature;
     }
 
-    /// <summary>A new signature, its manage token and its confirmation email, built in memory and not yet stored.</summary>
+    /// <summary>A new signature, its links and its confirmation email, built in memory and not yet stored.</summary>
     (Signature, OutboxMessage) New(PendingSignature pending)
     {
-        var now = time.GetUtcNow();
-        var signature = new Signature
-        {
-            LetterId = pending.Letter.Id,
-            LetterVersion = pending.Letter.Version,
-            State = SignatureState.Unverified,
-            Source = pending.Source,
-            Name = "",
-            Email = pending.Input.Email!.Trim(),
-            CreatedAt = now,
-            BlockedReason = pending.Blocked,
-            // Only the founding round signs a draft (FoundingRound, the founding page): such a signature is a founding one.
-            Founding = pending.Letter.Status == LetterStatus.Draft,
-        };
-        keys.Identify(signature, pending.Canonical);
-        SignatureDetails.CopyFrom(pending.Letter, pending.Input, signature);
-        Remember(pending.Request, signature);
-        var token = IssueToken(signature, now);
-        signature.EmailsSent = 1;
-        return (signature, emails.Confirmation(pending.Letter, signature, token));
+        var signature = factory.Create(pending.Letter, pending.Input, pending.Canonical, pending.Source, pending.Request);
+        signature.BlockedReason = pending.Blocked;
+        return (signature, emails.Confirmation(pending.Letter, signature, links.First(signature)));
     }
 
     /// <summary>
@@ -136,36 +120,13 @@ public class SignatureWriter(
         var tokensBefore = signature.Tokens.Count;
         if (signature.State == SignatureState.Unverified)
         {
-            var now = time.GetUtcNow();
             var attempt = SignAttempt.Of(letter, input, request, blocked);
-            var token = VerificationToken.Create();
-            signature.Tokens.Add(new SignatureToken
-            {
-                Purpose = TokenPurpose.Confirm, Hash = token.Hash, CreatedAt = now,
-                ExpiresAt = now + options.Value.ConfirmationLifetime, Details = attempt.ToJson(), NetworkHash = network,
-            });
-            db.Outbox.Add(emails.Confirmation(letter, attempt.ShownOn(letter, signature), token));
+            db.Outbox.Add(emails.Confirmation(letter, attempt.ShownOn(letter, signature), links.Again(signature, attempt, network)));
         }
         else
         {
-            db.Outbox.Add(emails.AlreadySigned(letter, signature));
+            db.Outbox.Add(emails.AlreadySigned(letter, signature, links.Manage(signature)));
         }
         EmailBudget.Stamp(signature, tokensBefore, network);
-    }
-
-    VerificationToken IssueToken(Signature signature, DateTimeOffset now)
-    {
-        var token = VerificationToken.Create();
-        signature.ConfirmationTokenHash = token.Hash;
-        signature.ConfirmationExpiresAt = now + options.Value.ConfirmationLifetime;
-        return token;
-    }
-
-    static void Remember(RequestInfo request, Signature signature)
-    {
-        signature.IpAddress = request.IpAddress;
-        signature.UserAgent = request.UserAgent;
-        signature.NetworkHash = request.Network;
-        signature.Language = request.Language;
     }
 }

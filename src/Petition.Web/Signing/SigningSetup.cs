@@ -6,6 +6,8 @@ public static class SigningSetup
     public static WebApplicationBuilder AddSigning(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SigningOptions>().BindConfiguration("Signing").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignatureFactory>();
+        builder.Services.AddSingleton<SignatureLinks>();
         builder.Services.AddScoped<SignatureEmails>();
         builder.Services.AddScoped<SigningService>();
         builder.Services.AddScoped<SignatureWriter>();

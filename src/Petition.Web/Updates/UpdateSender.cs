@@ -59,11 +59,12 @@ public class UpdateSender(IServiceScopeFactory scopes, UpdateSignal signal, Outb
             return false;
         var letter = await db.Letters.AsNoTracking().Include(l => l.Translations).SingleAsync(l => l.Id == update.LetterId, cancellationToken);
         var emails = scope.ServiceProvider.GetRequiredService<SignatureEmails>();
+        var links = scope.ServiceProvider.GetRequiredService<SignatureLinks>();
         var size = options.Value.ChunkSize;
         var chunk = await scope.ServiceProvider.GetRequiredService<LetterUpdates>().Audience(update.LetterId, update.Country)
             .Where(s => s.Id > update.Cursor).OrderBy(s => s.Id).Take(size).ToListAsync(cancellationToken);
         foreach (var signature in chunk)
-            db.Outbox.Add(emails.Update(letter, signature, WordsFor(update, letter, signature.Language)));
+            db.Outbox.Add(emails.Update(letter, signature, WordsFor(update, letter, signature.Language), links.Manage(signature)));
         if (chunk.Count > 0)
             update.Cursor = chunk[^1].Id;
         update.Queued += chunk.Count;

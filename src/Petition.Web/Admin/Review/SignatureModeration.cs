@@ -16,7 +16,7 @@ public enum Verdict { Approve, Reject }
 /// entries, then tells the letter's public view it changed (PublicView).
 /// </summary>
 public class SignatureModeration(PetitionDbContext db, AuditTrail audit, PublicView publicView, SignatureErasure erasure,
-    SignatureEmails emails, TimeProvider time, IHttpContextAccessor http)
+    SignatureEmails emails, SignatureLinks links, TimeProvider time, IHttpContextAccessor http)
 {
     /// <summary>
     /// Approves or rejects every signature of the set that the lifecycle lets the verdict take, in one SaveChanges;
@@ -64,7 +64,7 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, PublicV
         if (letter.ModerationMode != Petition.Data.Letters.ModerationMode.Pre || signature.DecisionNotifiedAt is not null
             || signature.ConfirmedAt is null || signature.Unsubscribed || string.IsNullOrEmpty(signature.Email))
             return;
-        db.Outbox.Add(emails.Decided(letter, signature, verdict == Verdict.Approve));
+        db.Outbox.Add(emails.Decided(letter, signature, verdict == Verdict.Approve, links.Manage(signature)));
         signature.DecisionNotifiedAt = now;
     }
 
