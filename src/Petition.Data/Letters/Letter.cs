@@ -88,6 +88,9 @@ public class Letter
         Status == LetterStatus.Open
         && (OpensAt is null || OpensAt <= now)
         && (ClosesAt is null || ClosesAt > now);
+
+    /// <summary>Closed by hand or by its deadline: its list is frozen (sealed at the close), and no door adds to it.</summary>
+    public bool IsClosedAt(DateTimeOffset now) => Status == LetterStatus.Closed || ClosesAt <= now;
 }
 
 public enum LetterStatus { Draft, Open, Closed }

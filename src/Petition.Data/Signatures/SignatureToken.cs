@@ -26,4 +26,9 @@ public class SignatureToken
     public string? NetworkHash { get; set; }
 }
 
-public enum TokenPurpose { Manage, Confirm }
+/// <summary>
+/// What a link may do: manage (see, correct, withdraw, export), confirm, or only stop updates. An unsubscribe link
+/// travels in a header (List-Unsubscribe) that mail gateways, logs and providers' own services read, so it opens
+/// nothing else.
+/// </summary>
+public enum TokenPurpose { Manage, Confirm, Unsubscribe }

@@ -15,13 +15,15 @@ public class TwoFactorGate(UserManager<IdentityUser> users, IOptions<AccountsOpt
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var principal = context.HttpContext.User;
-        var mustHave = principal.IsInRole(Roles.Admin)
-            || (options.Value.RequireTwoFactorForModerators && principal.IsInRole(Roles.Moderator));
-        if (mustHave && await users.GetUserAsync(principal) is { } user && !await users.GetTwoFactorEnabledAsync(user))
+        if (MustHave(principal, options.Value) && await users.GetUserAsync(principal) is { } user && !await users.GetTwoFactorEnabledAsync(user))
         {
             context.Result = new RedirectToPageResult("/Account/TwoFactor");
             return;
         }
         await next();
     }
+
+    /// <summary>Who must have a second factor: every admin, and moderators when the site says so. Asked here and by the set-up page.</summary>
+    public static bool MustHave(System.Security.Claims.ClaimsPrincipal principal, AccountsOptions options) =>
+        Admin.AdminAccess.IsAdmin(principal) || (options.RequireTwoFactorForModerators && principal.IsInRole(Roles.Moderator));
 }

@@ -20,4 +20,11 @@ public static class AdminAccess
             || viewEnginePath.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
 
     public static readonly string[] ModerationRoles = [Roles.Moderator, Roles.Admin];
+
+    /// <summary>
+    /// Whether this signed-in account is an admin: what the admin-only pages require (with the second factor their
+    /// folder's gate asks), and what an admin-only part of a shared page asks (the full export with addresses,
+    /// revealing an address, the console's admin links).
+    /// </summary>
+    public static bool IsAdmin(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 }

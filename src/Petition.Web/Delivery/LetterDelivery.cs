@@ -17,7 +17,7 @@ namespace Petition.Web.Delivery;
 /// whichever instance); the form's request id makes a second post of the same form deliver nothing more. The list is
 /// sealed first, so every pack and cover email names the root the delivered list can be checked against.
 /// </summary>
-public class LetterDelivery(PetitionDbContext db, AuditTrail audit, SignatureCounter counter, PublicView publicView, CoverEmail cover,
+public class LetterDelivery(PetitionDbContext db, AuditTrail audit, PublicView publicView, CoverEmail cover,
     ListSealing sealing, OutboxSignal outbox, TimeProvider time)
 {
     public const int DefaultLinkDays = 60;
@@ -36,7 +36,8 @@ public class LetterDelivery(PetitionDbContext db, AuditTrail audit, SignatureCou
         {
             LetterId = letter.Id, RequestId = requestId, CreatedAt = now, CreatedBy = audit.ActorName,
             Number = (await db.Deliveries.Where(d => d.LetterId == letter.Id).MaxAsync(d => (int?)d.Number, cancellationToken) ?? 0) + 1,
-            SignatureCount = (await counter.GetAsync(letter.Id, cancellationToken)).Published,
+            // The count the seal holds, the one the cover email quotes: not the cached counter's, seconds older or newer.
+            SignatureCount = seal.Size,
             LinksExpireAt = now.AddDays(linkDays), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), AttachPdf = attachPdf,
         };
         var mail = new List<(DeliveryPack Pack, List<OutboxMessage> Messages)>();

@@ -43,6 +43,8 @@ public class ImportCheck(PetitionDbContext db, WithdrawnAddresses withdrawn, Per
     public async Task<ImportReport> CheckAsync(Letter letter, string text, IReadOnlyDictionary<string, string>? columns,
         CancellationToken cancellationToken)
     {
+        if (letter.IsClosedAt(time.GetUtcNow()))
+            return new ImportReport("The letter is closed: its list is frozen, and nothing is imported into it.", [], false);
         var file = ImportFile.Read(text, columns);
         if (file.Problem is not null)
             return new ImportReport(file.Problem, [], false) { Columns = file.Columns };

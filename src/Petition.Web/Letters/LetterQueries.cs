@@ -14,6 +14,9 @@ public static class LetterQueries
     public static Expression<Func<Letter, bool>> IsPublicAt(DateTimeOffset now) =>
         l => l.Status != LetterStatus.Draft && (l.OpensAt == null || l.OpensAt <= now);
 
+    /// <summary>The same rule for a letter in hand.</summary>
+    public static bool IsPublic(this Letter letter, DateTimeOffset now) => IsPublicAt(now).Compile()(letter);
+
     /// <summary>A letter the public may see now, with its translations.</summary>
     public static Task<Letter?> PublicBySlug(this IQueryable<Letter> letters, string slug, DateTimeOffset now, CancellationToken cancellationToken) =>
         letters.Include(l => l.Translations).Where(IsPublicAt(now)).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken);

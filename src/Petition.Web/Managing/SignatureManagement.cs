@@ -14,7 +14,17 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
     ConfirmStep confirmStep, TimeProvider time)
 {
     /// <summary>The signature a live manage link points to, or null for an unknown, expired or withdrawn one.</summary>
-    public async Task<Signature?> FindAsync(string token, CancellationToken cancellationToken)
+    public Task<Signature?> FindAsync(string token, CancellationToken cancellationToken) =>
+        FindAsync(token, TokenPurpose.Manage, TokenPurpose.Manage, cancellationToken);
+
+    /// <summary>
+    /// The signature an unsubscribe link stops updates for: its own kind of link, or a manage link (updates sent
+    /// before unsubscribe links had their own carried that one, and a manage link may do more anyway).
+    /// </summary>
+    public Task<Signature?> FindToUnsubscribeAsync(string token, CancellationToken cancellationToken) =>
+        FindAsync(token, TokenPurpose.Unsubscribe, TokenPurpose.Manage, cancellationToken);
+
+    async Task<Signature?> FindAsync(string token, TokenPurpose purpose, TokenPurpose orPurpose, CancellationToken cancellationToken)
     {
         if (!VerificationToken.LooksValid(token))
             return null;
@@ -22,7 +32,7 @@ public class SignatureManagement(PetitionDbContext db, SignatureErasure erasure,
         var now = time.GetUtcNow();
         return await db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
             .Where(s => s.State != SignatureState.Withdrawn)
-            .FirstOrDefaultAsync(s => s.Tokens.Any(t => t.Hash == hash && t.Purpose == TokenPurpose.Manage && t.ExpiresAt > now),
+            .FirstOrDefaultAsync(s => s.Tokens.Any(t => t.Hash == hash && (t.Purpose == purpose || t.Purpose == orPurpose) && t.ExpiresAt > now),
                 cancellationToken);
     }
 

@@ -8,6 +8,7 @@ using Petition.Data.Seals;
 using Petition.Data.Signatures;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Exports;
+using Petition.Web.Letters;
 using Petition.Web.Signatories;
 using Petition.Web.Site;
 
@@ -22,6 +23,14 @@ namespace Petition.Web.Seals;
 public class ListSealing(PetitionDbContext db, SealEntry entries, ExportSigningKey key, AuditTrail audit,
     IOptions<SiteOptions> site, TimeProvider time)
 {
+    /// <summary>
+    /// A list is sealed, and so delivered, only once the public can see the letter: a draft (its founding round
+    /// included) or a letter before it opens has no public list, and a seal or a pack would publish one.
+    /// </summary>
+    public static bool CanSeal(Letter letter, DateTimeOffset now) => letter.IsPublic(now);
+
+    public const string NotPublicYet = "a draft, or a letter before it opens, has no public list yet: publish the letter first.";
+
     /// <param name="unlessSealedAsIs">
     /// A delivery's seal: when the newest seal already holds this very list (the same root over the same count, of
     /// the same version of the letter), it is the one to name, and no second seal of an unchanged list is made. Two
@@ -30,6 +39,8 @@ public class ListSealing(PetitionDbContext db, SealEntry entries, ExportSigningK
     public async Task<ListSeal> SealAsync(Letter letter, string sealedBy, CancellationToken cancellationToken, bool unlessSealedAsIs = false)
     {
         var now = time.GetUtcNow();
+        if (!CanSeal(letter, now))
+            throw new InvalidOperationException($"Letter {letter.Id} has no public list to seal or deliver: {NotPublicYet}");
         var namesPublic = letter.NamesPublicAt(now);
         var salt = await entries.SaltsAsync(cancellationToken);
         var parts = new List<ListSealPart>();

@@ -130,12 +130,12 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
     /// <summary>
     /// An organisers' update to a signer who asked for them (<see cref="Petition.Data.Signatures.Signature.GetsUpdates"/>), in the words of
     /// the signer's language when the organisers wrote them, with a one-click unsubscribe link (also sent as the
-    /// List-Unsubscribe header, RFC 8058) on the same fresh token as the manage link.
+    /// List-Unsubscribe header, RFC 8058) on a token that only unsubscribes (<see cref="SignatureLinks.Unsubscribe"/>), apart from the manage link.
     /// </summary>
-    public OutboxMessage Update(Letter letter, Signature signature, Data.Updates.UpdateText words, VerificationToken manage)
+    public OutboxMessage Update(Letter letter, Signature signature, Data.Updates.UpdateText words, VerificationToken manage, VerificationToken unsubscribe)
     {
         using var _ = SiteLanguages.Use(signature.Language);
-        var unsubscribe = site.Value.Link($"/unsubscribe/{manage.Value}");
+        var stop = site.Value.Link($"/unsubscribe/{unsubscribe.Value}");
         var text = new StringBuilder()
             .AppendLine(t["Hello {0},", signature.Name])
             .AppendLine()
@@ -144,10 +144,10 @@ public class SignatureEmails(IOptions<SiteOptions> site, IOptions<SigningOptions
             .AppendLine(t["The letter: {0}", site.Value.Link($"/letters/{letter.Slug}")])
             .AppendLine()
             .AppendLine(t["You receive this because you asked to hear when the open letter \"{0}\" is delivered or answered. To stop these emails, open this link and press the button:", LetterText.Of(letter).Title])
-            .AppendLine(unsubscribe)
+            .AppendLine(stop)
             .Append(ManageFooter(letter, manage));
         var message = Message(letter, signature, words.Subject.Trim(), text.ToString());
-        message.Unsubscribe = unsubscribe;
+        message.Unsubscribe = stop;
         return message;
     }
 

@@ -41,13 +41,21 @@ public sealed class SignatureLinks(IOptions<SigningOptions> options, TimeProvide
     }
 
     /// <summary>A fresh private link to see, correct or withdraw the signature: every email to a signer ends with one.</summary>
-    public VerificationToken Manage(Signature signature)
+    public VerificationToken Manage(Signature signature) => Issue(signature, TokenPurpose.Manage);
+
+    /// <summary>
+    /// A link that only stops updates, for an update's List-Unsubscribe header and its unsubscribe line: a header is
+    /// read by more hands than the body, so it must not carry the manage link.
+    /// </summary>
+    public VerificationToken Unsubscribe(Signature signature) => Issue(signature, TokenPurpose.Unsubscribe);
+
+    VerificationToken Issue(Signature signature, TokenPurpose purpose)
     {
         var now = time.GetUtcNow();
         var token = VerificationToken.Create();
         signature.Tokens.Add(new SignatureToken
         {
-            Purpose = TokenPurpose.Manage,
+            Purpose = purpose,
             Hash = token.Hash,
             CreatedAt = now,
             ExpiresAt = now + options.Value.ManageLinkLifetime,

@@ -82,6 +82,8 @@ public class DeadlineWatch(IServiceScopeFactory scopes, IOptions<UpdatesOptions>
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         services.GetRequiredService<LetterCache>().Evict(letter.Slug);
+        // A closed letter's page, its API and its timeline change: the same notice as every other door's.
+        services.GetRequiredService<PublicView>().Changed(letter.Id);
         // The list frozen at its close is sealed, so anyone can hold the site to it (a delivery at close sealed it).
         if (delivered is null)
             await services.GetRequiredService<Seals.ListSealing>().SealAsync(letter, "the deadline", cancellationToken);
@@ -124,7 +126,10 @@ public class DeadlineWatch(IServiceScopeFactory scopes, IOptions<UpdatesOptions>
             }
         }
         if (recorded > 0)
+        {
             services.GetRequiredService<Email.OutboxSignal>().Notify();
+            services.GetRequiredService<PublicView>().Changed(letter.Id); // the milestone shows on the page now
+        }
         return recorded;
     }
 }

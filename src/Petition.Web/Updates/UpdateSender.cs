@@ -64,7 +64,7 @@ public class UpdateSender(IServiceScopeFactory scopes, UpdateSignal signal, Outb
         var chunk = await scope.ServiceProvider.GetRequiredService<LetterUpdates>().Audience(update.LetterId, update.Country)
             .Where(s => s.Id > update.Cursor).OrderBy(s => s.Id).Take(size).ToListAsync(cancellationToken);
         foreach (var signature in chunk)
-            db.Outbox.Add(emails.Update(letter, signature, WordsFor(update, letter, signature.Language), links.Manage(signature)));
+            db.Outbox.Add(emails.Update(letter, signature, WordsFor(update, letter, signature.Language), links.Manage(signature), links.Unsubscribe(signature)));
         if (chunk.Count > 0)
             update.Cursor = chunk[^1].Id;
         update.Queued += chunk.Count;

@@ -195,6 +195,20 @@ public class ImportTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
     }
 
     [Fact]
+    public async Task A_closed_letter_imports_nothing_its_list_is_frozen()
+    {
+        var byHand = await app.AddLetterAsync(Signer.Unique("import-closed"), l => l.Status = LetterStatus.Closed);
+        var byDeadline = await app.AddLetterAsync(Signer.Unique("import-deadline"), l => l.ClosesAt = app.Clock.GetUtcNow().AddMinutes(-1));
+        foreach (var letter in new[] { byHand, byDeadline })
+        {
+            var (_, preview) = await app.PreviewImportAsync(letter, "name,email\nLate Comer,late@example.org\n", "ConfirmedByOrganiser");
+            Assert.Contains("The letter is closed", preview.Body!.TextContent);
+            Assert.Null(preview.QuerySelector("form[action*='handler=Commit']"));
+            Assert.Empty(await ImportedAsync(letter));
+        }
+    }
+
+    [Fact]
     public async Task An_uploaded_file_that_is_not_utf8_is_refused_with_advice()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("import-latin1"));

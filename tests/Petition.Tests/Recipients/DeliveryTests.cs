@@ -178,6 +178,25 @@ public abstract partial class DeliveryTests(PetitionApp app)
     }
 
     [Fact]
+    public async Task A_draft_or_a_letter_not_yet_open_is_neither_sealed_nor_delivered()
+    {
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var draft = await app.AddLetterAsync(Signer.Unique("undelivered-draft"), l => l.Status = LetterStatus.Draft);
+        var early = await app.AddLetterAsync(Signer.Unique("undelivered-early"), l => l.OpensAt = app.Clock.GetUtcNow().AddDays(1));
+        foreach (var letter in new[] { draft, early })
+        {
+            var address = $"mission@{Signer.Unique("un")}.example";
+            await admin.AddRecipientAsync(letter, "Permanent Mission of Ghana", address, "GH");
+            Assert.Equal(HttpStatusCode.Redirect, (await DeliverAsync(admin, letter)).StatusCode);
+            Assert.Contains("Nothing was delivered", (await admin.GetDocumentAsync(DeliveryPage(letter.Slug))).Body!.TextContent);
+            await app.DrainOutboxAsync();
+            Assert.Empty(app.Smtp.To(address));
+            Assert.False(await app.Db(db => db.Deliveries.AnyAsync(d => d.LetterId == letter.Id)));
+            Assert.False(await app.Db(db => db.ListSeals.AnyAsync(s => s.LetterId == letter.Id)));
+        }
+    }
+
+    [Fact]
     public async Task An_expired_or_revoked_link_gets_a_page_that_says_so_and_never_a_file()
     {
         var admin = await app.SignInAsync(await app.CreateAdminAsync());

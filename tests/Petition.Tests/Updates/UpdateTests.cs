@@ -88,8 +88,13 @@ public abstract partial class UpdateTests(PetitionApp app)
         var update = await app.Db(db => db.LetterUpdates.SingleAsync(u => u.LetterId == letter.Id));
         Assert.Equal((UpdateState.Done, 3, 3), (update.State, update.Queued, update.Total));
 
-        // The mail reader's one-click button: a POST with no cookie and no form token.
+        // The header's link only stops updates: gateways, logs and providers read headers, so it opens no manage page.
         var stranger = app.Visitor();
+        var headerToken = UnsubscribePath(englishUpdate).Split('/')[^1];
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync("/manage/" + headerToken)).StatusCode);
+        Assert.DoesNotContain(headerToken, englishUpdate.TextBody!.Split("/manage/")[1]);
+
+        // The mail reader's one-click button: a POST with no cookie and no form token.
         var oneClick = await stranger.PostAsync(UnsubscribePath(englishUpdate),
             new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
         Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
@@ -102,7 +107,9 @@ public abstract partial class UpdateTests(PetitionApp app)
         Assert.False(await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(french)).Select(s => s.Unsubscribed).SingleAsync()));
         var pressed = await stranger.SubmitAsync(page, path);
         Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
-        Assert.NotNull((await pressed.ReadDocumentAsync()).QuerySelector("#unsubscribed"));
+        var done = await pressed.ReadDocumentAsync();
+        Assert.NotNull(done.QuerySelector("#unsubscribed"));
+        Assert.Null(done.QuerySelector("a[href*='/manage/']"));
         Assert.True(await app.Db(db => db.Signatures.Where(s => s.EmailHash == app.AddressHash(french)).Select(s => s.Unsubscribed).SingleAsync()));
 
         // The next update reaches only the one left.

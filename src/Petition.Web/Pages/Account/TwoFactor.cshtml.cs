@@ -75,7 +75,7 @@ public class TwoFactorModel(UserManager<IdentityUser> users, SignInManager<Ident
     async Task LoadAsync(IdentityUser user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
-        Required = User.IsInRole(Roles.Admin) || (accounts.Value.RequireTwoFactorForModerators && User.IsInRole(Roles.Moderator));
+        Required = TwoFactorGate.MustHave(User, accounts.Value);
         if (Enabled)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);

@@ -21,13 +21,13 @@ public class IndexModel(SignatureManagement management) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        Signature = await management.FindAsync(token, cancellationToken);
+        Signature = await management.FindToUnsubscribeAsync(token, cancellationToken);
         return Signature is null ? Gone() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        Signature = await management.FindAsync(token, cancellationToken);
+        Signature = await management.FindToUnsubscribeAsync(token, cancellationToken);
         if (Signature is null)
             return Gone();
         await management.UnsubscribeAsync(Signature, cancellationToken);

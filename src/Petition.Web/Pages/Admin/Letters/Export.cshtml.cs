@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Letters;
+using Petition.Web.Admin;
 using Petition.Web.Accounts;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Database;
@@ -28,7 +29,7 @@ public class ExportModel(PetitionDbContext db, ReplicaReads reads, ExportSigning
 
     public Letter Letter { get; private set; } = null!;
     public IReadOnlyList<int> Versions { get; private set; } = [];
-    public bool MayExportFull => User.IsInRole(Roles.Admin);
+    public bool MayExportFull => AdminAccess.IsAdmin(User);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ?? await FormAsync(cancellationToken);

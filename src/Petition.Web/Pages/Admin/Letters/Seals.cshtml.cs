@@ -8,7 +8,7 @@ using Petition.Web.Seals;
 namespace Petition.Web.Pages.Admin.Letters;
 
 /// <summary>The letter's seals, and the button that seals the list now (admins: a seal is published on the timeline).</summary>
-public class SealsModel(PetitionDbContext db, ListSealing sealing) : PageModel
+public class SealsModel(PetitionDbContext db, ListSealing sealing, TimeProvider time) : PageModel
 {
     public Letter Letter { get; private set; } = null!;
     public IReadOnlyList<SealSummary> Seals { get; private set; } = [];
@@ -26,9 +26,9 @@ public class SealsModel(PetitionDbContext db, ListSealing sealing) : PageModel
     {
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
-        if (Letter.Status == LetterStatus.Draft)
+        if (!ListSealing.CanSeal(Letter, time.GetUtcNow()))
         {
-            ModelState.AddModelError("", "A draft has no public list to seal: publish the letter first.");
+            ModelState.AddModelError("", "Nothing was sealed: " + ListSealing.NotPublicYet);
             return Page();
         }
         try

@@ -61,6 +61,11 @@ public class DeliveryModel(PetitionDbContext db, LetterDelivery delivery, CoverE
             TempData["Status"] = "Nothing was delivered: tick at least one recipient, keep links 1 to 365 days, and the note to 4,000 characters of plain text.";
             return RedirectToPage(new { slug });
         }
+        if (!Seals.ListSealing.CanSeal(Letter, Now))
+        {
+            TempData["Status"] = "Nothing was delivered: " + Seals.ListSealing.NotPublicYet;
+            return RedirectToPage(new { slug });
+        }
         var made = await delivery.DeliverAsync(Letter, RecipientIds, RequestId, Note, LinkDays, cancellationToken, AttachPdf);
         TempData["Status"] = $"Delivery {made.Number}: {made.Packs.Count} recipients, their cover emails queued.";
         return RedirectToPage(new { slug });
