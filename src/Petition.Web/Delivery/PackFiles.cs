@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Petition.Web.Exports;
 
+using Petition.Web.Front;
+
 namespace Petition.Web.Delivery;
 
 /// <summary>
@@ -12,7 +14,8 @@ public static class PackFiles
 {
     public static IEndpointRouteBuilder MapPackFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/packs/{token}/signatures.{format}", GetFile).WithName("GetPackFile").ExcludeFromDescription();
+        app.MapGet("/packs/{token}/signatures.{format}", GetFile).WithName("GetPackFile").ExcludeFromDescription()
+            .WithMetadata(new LimitedAttribute(Door.Export));
         return app;
     }
 

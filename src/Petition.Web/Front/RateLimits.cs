@@ -19,10 +19,15 @@ public class RateLimitingOptions
     [Range(1, 100_000)] public int ExportPerMinutePerAddress { get; set; } = 6;
     /// <summary>Pages of the public list and searches: generous for a reader, slow for a scraper walking a big list.</summary>
     [Range(1, 100_000)] public int ListPerMinutePerAddress { get; set; } = 120;
+    /// <summary>
+    /// Unsubscribe links: one-click unsubscribes (RFC 8058) come from the mail providers' own servers, many signers'
+    /// at once after an update, and a refused one is an unsubscribe lost.
+    /// </summary>
+    [Range(1, 1_000_000)] public int UnsubscribePerMinutePerAddress { get; set; } = 3_000;
 }
 
 /// <summary>The doors that abuse comes through, each with its own limit per client.</summary>
-public enum Door { Sign, Confirm, Manage, Login, Export, List }
+public enum Door { Sign, Confirm, Manage, Login, Export, List, Unsubscribe }
 
 /// <summary>
 /// Puts an endpoint behind a door's limit. The limit follows the endpoint that routing chose, so every spelling of
@@ -91,6 +96,7 @@ public static class RateLimits
         Door.Login => limits.LoginPerMinutePerAddress,
         Door.Export => limits.ExportPerMinutePerAddress,
         Door.List => limits.ListPerMinutePerAddress,
+        Door.Unsubscribe => limits.UnsubscribePerMinutePerAddress,
         _ => throw new ArgumentOutOfRangeException(nameof(door)),
     };
 

@@ -5,6 +5,8 @@ using Petition.Web.Api;
 using Petition.Web.Caching;
 using Petition.Web.Letters;
 
+using Petition.Web.Front;
+
 namespace Petition.Web.Recipients;
 
 /// <summary>A recipient's answer in the API: the text is null unless the organisers made it public.</summary>
@@ -24,7 +26,8 @@ public static class ResponsesApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         // The document a recipient answered with, under the answer's own rule (AnswerDocuments.PublicAsync).
-        app.MapGet("/letters/{slug}/responses/{recipientId:int}/document", GetDocument).ExcludeFromDescription();
+        app.MapGet("/letters/{slug}/responses/{recipientId:int}/document", GetDocument).ExcludeFromDescription()
+            .WithMetadata(new LimitedAttribute(Door.Export)); // up to 10 MB opened from its sealed form each time
         return app;
     }
 

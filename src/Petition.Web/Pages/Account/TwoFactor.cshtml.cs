@@ -8,9 +8,12 @@ using Petition.Web.Admin.Audit;
 using Petition.Web.Signing;
 using Petition.Web.Site;
 
+using Petition.Web.Front;
+
 namespace Petition.Web.Pages.Account;
 
 [Authorize]
+[Limited(Door.Login, PostOnly = true)] // a code is tried here as at sign-in
 public class TwoFactorModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, AuditTrail audit,
     IOptions<SiteOptions> site, IOptions<AccountsOptions> accounts) : PageModel
 {

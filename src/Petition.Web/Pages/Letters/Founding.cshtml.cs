@@ -16,6 +16,7 @@ namespace Petition.Web.Pages.Letters;
 /// and the sign form; an address elsewhere is refused in words; the signature is confirmed by email like any other.
 /// Found only while the letter is a draft with founding domains; antiforgery on, like every console-side form.
 /// </summary>
+[Limited(Door.Sign, PostOnly = true)]
 public class FoundingModel(PetitionDbContext db, SigningService signing, LetterMarkdown markdown,
     Microsoft.Extensions.Localization.IStringLocalizer<Languages.SiteText> text) : PageModel
 {

@@ -4,12 +4,15 @@ using Petition.Web.Founding;
 using Petition.Web.Letters;
 using Petition.Web.Signing;
 
+using Petition.Web.Front;
+
 namespace Petition.Web.Pages.Letters;
 
 /// <summary>
 /// A personal invitation's page: the letter and the sign form, the address fixed to the one invited. Opening it is
 /// harmless (a mail scanner may); signing is the POST. A used link, another address, a closed letter: a clear page.
 /// </summary>
+[Limited(Door.Sign, PostOnly = true)]
 public class InvitationModel(FoundingRound founding, LetterMarkdown markdown,
     Microsoft.Extensions.Localization.IStringLocalizer<Languages.SiteText> text) : PageModel
 {

@@ -12,7 +12,7 @@ namespace Petition.Web.Pages.Unsubscribe;
 /// one-click button: the token in the address is the proof, so there is no sign-in and no antiforgery token (a
 /// mail provider posting "List-Unsubscribe=One-Click" has neither).
 /// </summary>
-[Limited(Door.Manage)]
+[Limited(Door.Unsubscribe)]
 [IgnoreAntiforgeryToken]
 public class IndexModel(SignatureManagement management) : PageModel
 {
