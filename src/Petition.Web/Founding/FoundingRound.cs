@@ -26,6 +26,22 @@ public record InvitationView(InvitationStatus Status, Letter? Letter = null, str
 public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, FoundingEmails mail, SignatureFactory factory, SignatureLinks links,
     SignatureEmails emails, PublicView publicView, ConfirmStep step, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>
+    /// The founding sign-up's address: the slug alone would show a draft to anyone who guessed or heard it, so the
+    /// link carries a key only the organisers hand out (a keyed hash of the letter, so nothing is stored and every
+    /// instance agrees).
+    /// </summary>
+    public string SignUpPath(Letter letter) => $"/letters/{Uri.EscapeDataString(letter.Slug)}/founding/{SignUpKey(letter)}";
+
+    string SignUpKey(Letter letter) => keys.Hash($"founding-sign-up:{letter.Id}")[..32];
+
+    /// <summary>The draft a founding sign-up link opens: in its founding round, and only with its key.</summary>
+    public async Task<Letter?> DraftForSignUpAsync(string slug, string key, CancellationToken cancellationToken) =>
+        await db.Letters.FoundingDraftBySlug(slug, cancellationToken) is { } draft
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(SignUpKey(draft)), System.Text.Encoding.ASCII.GetBytes(key))
+            ? draft : null;
+
     /// <summary>Whether a letter takes invitations: until it closes.</summary>
     public static bool Invites(Letter letter) => letter.Status != LetterStatus.Closed;
 

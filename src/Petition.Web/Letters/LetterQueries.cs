@@ -22,8 +22,9 @@ public static class LetterQueries
         letters.Include(l => l.Translations).Where(IsPublicAt(now)).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken);
 
     /// <summary>
-    /// A draft in its founding round taking sign-ups from chosen domains, with its translations: found by its slug
-    /// by the founding sign-up form and its privacy notice alone (decision 030); every other route keeps it a 404.
+    /// A draft in its founding round taking sign-ups from chosen domains, with its translations: for the founding
+    /// sign-up form and its privacy notice alone, which also ask the link's key (FoundingRound.DraftForSignUpAsync,
+    /// decision 030); every other route keeps it a 404.
     /// </summary>
     public static async Task<Letter?> FoundingDraftBySlug(this IQueryable<Letter> letters, string slug, CancellationToken cancellationToken) =>
         await letters.AsNoTracking().Include(l => l.Translations).FirstOrDefaultAsync(l => l.Slug == slug, cancellationToken)

@@ -85,13 +85,20 @@ public abstract class FoundingRoundTests(PetitionApp app)
         page = await admin.GetDocumentAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, url, new Dictionary<string, string> { ["Domains"] = domain },
             "form[action*='handler=Domains']")).StatusCode);
-        var foundingUrl = $"/letters/{letter.Slug}/founding";
+        // The sign-up link carries a key the organisers hand out: the slug alone, or another key, finds nothing.
+        var foundingUrl = (await admin.GetDocumentAsync(url)).QuerySelector("#founding-link")!.GetAttribute("href")!;
+        Assert.StartsWith($"/letters/{letter.Slug}/founding/", foundingUrl);
+        foreach (var guess in new[] { $"/letters/{letter.Slug}/founding", $"/letters/{letter.Slug}/founding/{new string('0', 32)}",
+                     $"/letters/{letter.Slug}/privacy", $"/letters/{letter.Slug}/founding/{new string('0', 32)}/privacy" })
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Visitor().GetAsync(guess)).StatusCode);
+        var signUp = await app.Visitor().GetAsync(foundingUrl);
+        Assert.Equal("noindex, nofollow", string.Join(",", signUp.Headers.GetValues("X-Robots-Tag")));
         var outsider = await (await person.SubmitAsync(await person.GetDocumentAsync(foundingUrl), foundingUrl,
             Details("Olga Outside", $"olga@elsewhere-{letter.Id}.org"))).ReadDocumentAsync();
         Assert.Contains($"only addresses at {domain} may sign", outsider.QuerySelector("main")!.TextContent);
-        // Its sign-up form's privacy notice is found by the same slug as the form.
+        // Its sign-up form's privacy notice is behind the same key as the form.
         var foundingNotice = (await person.GetDocumentAsync(foundingUrl)).QuerySelector("label[for='Input_AcceptPrivacy'] a")!.GetAttribute("href")!;
-        Assert.Equal($"/letters/{letter.Slug}/privacy", foundingNotice);
+        Assert.Equal(foundingUrl + "/privacy", foundingNotice);
         Assert.Equal(HttpStatusCode.OK, (await app.Visitor().GetAsync(foundingNotice)).StatusCode);
         var insider = $"rosa@{domain}";
         var sent = await (await person.SubmitAsync(await person.GetDocumentAsync(foundingUrl), foundingUrl, Details("Rosa Inside", insider))).ReadDocumentAsync();

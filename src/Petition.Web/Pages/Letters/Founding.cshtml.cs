@@ -17,7 +17,7 @@ namespace Petition.Web.Pages.Letters;
 /// Found only while the letter is a draft with founding domains; antiforgery on, like every console-side form.
 /// </summary>
 [Limited(Door.Sign, PostOnly = true)]
-public class FoundingModel(PetitionDbContext db, SigningService signing, LetterMarkdown markdown,
+public class FoundingModel(FoundingRound founding, SigningService signing, LetterMarkdown markdown,
     Microsoft.Extensions.Localization.IStringLocalizer<Languages.SiteText> text) : PageModel
 {
     [BindProperty] public InvitedForm Input { get; set; } = new();
@@ -28,12 +28,15 @@ public class FoundingModel(PetitionDbContext db, SigningService signing, LetterM
     /// <summary>Set once the form is sent: the page then says to check the email.</summary>
     public bool Sent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
-        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+    /// <summary>Where this form's privacy notice is: behind the same key.</summary>
+    public string NoticePath => Request.Path.Value!.TrimEnd('/') + "/privacy";
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string key, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, key, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, string key, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(slug, cancellationToken))
+        if (!await LoadAsync(slug, key, cancellationToken))
             return NotFound();
         ModelState.Clear();
         Input.ApplyListing();
@@ -54,9 +57,10 @@ public class FoundingModel(PetitionDbContext db, SigningService signing, LetterM
         return Page();
     }
 
-    async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    async Task<bool> LoadAsync(string slug, string key, CancellationToken cancellationToken)
     {
-        if (await db.Letters.FoundingDraftBySlug(slug, cancellationToken) is not { } letter)
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow"; // a draft: its link may sit in a list's public archive
+        if (await founding.DraftForSignUpAsync(slug, key, cancellationToken) is not { } letter)
             return false;
         Letter = letter;
         BodyHtml = markdown.ToHtml(LetterText.Of(letter).Body);

@@ -10,9 +10,9 @@ namespace Petition.Web.Pages.Letters;
 
 /// <summary>
 /// The privacy notice of one letter, written from its own settings, so it cannot drift from what the form does.
-/// Every form that signs links to it: the public letter's, the founding sign-up of a draft (found by the same slug
-/// as that form), and a personal invitation's (found through the invitation, so a draft that takes invitations only
-/// stays unknown to anyone without one).
+/// Every form that signs links to it: the public letter's, the founding sign-up of a draft (behind the same key as
+/// that form), and a personal invitation's (found through the invitation): a draft stays unknown to anyone without
+/// one of its links.
 /// </summary>
 public class PrivacyModel(PetitionDbContext db, Founding.FoundingRound founding, IOptions<PrivacyOptions> privacy,
     IOptions<Site.SiteOptions> site, TimeProvider time) : PageModel
@@ -21,12 +21,12 @@ public class PrivacyModel(PetitionDbContext db, Founding.FoundingRound founding,
     public PrivacyOptions Retention => privacy.Value;
     public string SiteName => site.Value.Name;
 
-    public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? slug, string? token, string? key, CancellationToken cancellationToken)
     {
-        var letter = token is not null
-            ? (await founding.FindAsync(token, cancellationToken)).Letter
-            : await db.Letters.PublicBySlug(slug ?? "", time.GetUtcNow(), cancellationToken)
-              ?? await db.Letters.FoundingDraftBySlug(slug ?? "", cancellationToken);
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        var letter = token is not null ? (await founding.FindAsync(token, cancellationToken)).Letter
+            : key is not null ? await founding.DraftForSignUpAsync(slug ?? "", key, cancellationToken)
+            : await db.Letters.PublicBySlug(slug ?? "", time.GetUtcNow(), cancellationToken);
         if (letter is null)
             return NotFound();
         Letter = letter;

@@ -3,7 +3,7 @@ namespace Petition.Web.Pages.Letters;
 /// <summary>What the consent partial (_PrivacyConsent) shows: where the privacy notice is, the box's state, its error.</summary>
 public record PrivacyConsent(string NoticePath, bool Accepted, string? Error)
 {
-    /// <summary>The notice of a letter found by its slug: a public letter's, or a draft's founding sign-up.</summary>
+    /// <summary>The notice of a public letter, found by its slug (a founding sign-up's is behind its key).</summary>
     public static string OfLetter(string slug) => $"/letters/{Uri.EscapeDataString(slug)}/privacy";
 
     /// <summary>The notice of the letter a personal invitation is for.</summary>

@@ -15,6 +15,9 @@ namespace Petition.Web.Pages.Admin.Letters;
 /// </summary>
 public class InvitationsModel(PetitionDbContext db, FoundingRound founding, AuditTrail audit) : PageModel
 {
+    /// <summary>The founding sign-up's link, with its key: the organisers hand it to the chosen domains.</summary>
+    public string SignUpPath => founding.SignUpPath(Letter);
+
     public const int MaxBytes = 2 * 1024 * 1024;
 
     public Letter Letter { get; private set; } = null!;
