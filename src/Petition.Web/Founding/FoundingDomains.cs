@@ -24,9 +24,5 @@ public static class FoundingDomains
     }
 
     /// <summary>Whether the address is at one of the domains, or under one.</summary>
-    public static bool Allows(IReadOnlyList<string> domains, string email)
-    {
-        var at = EmailAddress.Domain(EmailAddress.Canonicalize(email));
-        return domains.Any(d => at == d || at.EndsWith("." + d, StringComparison.Ordinal));
-    }
+    public static bool Allows(IReadOnlyList<string> domains, string email) => EmailAddress.IsAtOrUnder(email, domains);
 }

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data.Letters;
+using Petition.Data.Signatures;
+using Petition.Web.Text;
 
 namespace Petition.Web.Letters;
 
@@ -32,4 +34,13 @@ public static class LetterQueries
 
     public static IQueryable<Letter> Public(this IQueryable<Letter> letters, DateTimeOffset now) =>
         letters.Where(IsPublicAt(now));
+
+    /// <summary>
+    /// Whether a founding signature on a draft is still taken (confirmed, counted): the round is under way and the
+    /// signer was invited, or signed from a domain the organisers still list (a domain taken off stops its sign-ups
+    /// waiting for confirmation too). Decision 030.
+    /// </summary>
+    public static bool TakesFounding(this Letter letter, Signature signature) =>
+        signature.Founding && letter.Status == LetterStatus.Draft
+        && (signature.Invited || EmailAddress.IsAtOrUnder(signature.Email, letter.FoundingDomains));
 }

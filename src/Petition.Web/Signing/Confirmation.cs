@@ -58,8 +58,8 @@ public class Confirmation(PetitionDbContext db, PublicView publicView, ConfirmSt
         if (expiresAt <= time.GetUtcNow())
             return new(ConfirmationStatus.Expired, signature);
         // A closed letter, or one sent back to draft, counts no more names: the same rule as signing (Letter.IsOpenAt).
-        // A founding signature made on a draft confirms while it is one (the founding round, decision 030).
-        if (!signature.Letter.IsOpenAt(time.GetUtcNow()) && !(signature.Founding && signature.Letter.Status == LetterStatus.Draft))
+        // A founding signature made on a draft confirms while the round takes it (LetterQueries.TakesFounding).
+        if (!signature.Letter.IsOpenAt(time.GetUtcNow()) && !signature.Letter.TakesFounding(signature))
             return new(ConfirmationStatus.LetterNotOpen, signature);
         attempt?.ApplyTo(signature.Letter, signature);
         return new(ConfirmationStatus.Pending, signature);

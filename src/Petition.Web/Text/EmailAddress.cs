@@ -41,6 +41,13 @@ public static class EmailAddress
 
     public static string Domain(string email) => email[(email.LastIndexOf('@') + 1)..];
 
+    /// <summary>Whether the address is at one of the domains (lower case), or under one.</summary>
+    public static bool IsAtOrUnder(string email, IReadOnlyList<string> domains)
+    {
+        var at = Domain(Canonicalize(email));
+        return domains.Any(d => at == d || at.EndsWith("." + d, StringComparison.Ordinal));
+    }
+
     static string? AsciiDomain(string domain)
     {
         try { return Idn.GetAscii(domain); }

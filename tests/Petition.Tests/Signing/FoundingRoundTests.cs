@@ -126,6 +126,32 @@ public abstract class FoundingRoundTests(PetitionApp app)
     }
 
     [Fact]
+    public async Task A_domain_taken_off_the_round_stops_its_sign_ups_still_waiting_for_confirmation()
+    {
+        var domain = $"{Signer.Unique("round")}.org";
+        var letter = await app.AddLetterAsync(Signer.Unique("founding-off"), l => { l.Status = LetterStatus.Draft; l.FoundingDomains = [domain]; });
+        var url = $"/admin/letters/{letter.Slug}/invitations";
+        var admin = await AdminAsync();
+        var signUp = (await admin.GetDocumentAsync(url)).QuerySelector("#founding-link")!.GetAttribute("href")!;
+        var person = app.Client();
+        var early = $"early@{domain}";
+        var late = $"late@{domain}";
+        foreach (var email in new[] { early, late })
+            Assert.NotNull((await (await person.SubmitAsync(await person.GetDocumentAsync(signUp), signUp, Details("Round Signer", email))).ReadDocumentAsync())
+                .QuerySelector("#founding-status"));
+        await app.Client().ConfirmAsync(await app.ConfirmationPathAsync(early));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetDocumentAsync(url), url, new Dictionary<string, string> { ["Domains"] = "" },
+            "form[action*='handler=Domains']")).StatusCode);
+        var lateLink = await app.Client().GetDocumentAsync(await app.ConfirmationPathAsync(late));
+        Assert.DoesNotContain("Confirm my signature", lateLink.Body!.TextContent);
+
+        var states = await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).OrderBy(s => s.Id).Select(s => s.State).ToListAsync());
+        Assert.Equal([SignatureState.Published, SignatureState.Unverified], states);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Visitor().GetAsync(signUp)).StatusCode); // no domains: no sign-up
+    }
+
+    [Fact]
     public void A_list_is_read_line_by_line()
     {
         var lines = InvitationLines.Parse("email,name\r\n\"a@example.org\",\"Ann\"\nb@example.org\n\nx\n");

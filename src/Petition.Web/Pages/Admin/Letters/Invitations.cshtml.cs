@@ -77,9 +77,10 @@ public class InvitationsModel(PetitionDbContext db, FoundingRound founding, Audi
 
     public async Task<IActionResult> OnPostDomainsAsync(string slug, CancellationToken cancellationToken)
     {
+        var typed = Domains ?? ""; // an emptied field comes as null: none, not the domains the page would fill in again
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
-        var (domains, bad) = FoundingDomains.Parse(Domains);
+        var (domains, bad) = FoundingDomains.Parse(typed);
         if (bad is not null)
         {
             ModelState.AddModelError(nameof(Domains), $"\"{bad}\" is not a domain like example.org.");
