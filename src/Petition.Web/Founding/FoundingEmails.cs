@@ -13,7 +13,7 @@ namespace Petition.Web.Founding;
 /// <summary>The personal invitation, in the letter's language, from the organiser's name like every signer's email.</summary>
 public class FoundingEmails(IOptions<SiteOptions> site, IStringLocalizer<SiteText> t, TimeProvider time)
 {
-    public OutboxMessage Invitation(Letter letter, string email, string? name, VerificationToken token)
+    public OutboxMessage Invitation(Letter letter, string email, string? name, VerificationToken token, DateTimeOffset expiresAt)
     {
         using var _ = SiteLanguages.Use(letter.Language);
         var title = LetterText.Of(letter).Title;
@@ -25,6 +25,8 @@ public class FoundingEmails(IOptions<SiteOptions> site, IStringLocalizer<SiteTex
             .AppendLine(t["This link is yours alone: it signs once, for this address, and needs no other confirmation:"])
             .AppendLine()
             .AppendLine(site.Value.Link($"/invitation/{token.Value}"))
+            .AppendLine()
+            .AppendLine(t["The link works until {0}.", expiresAt.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)])
             .AppendLine()
             .AppendLine(t["If you do not wish to sign, ignore this email: nothing is published."])
             .AppendLine()

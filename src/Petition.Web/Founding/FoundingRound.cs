@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Petition.Data;
 using Petition.Data.Founding;
@@ -12,7 +13,7 @@ using Petition.Web.Text;
 
 namespace Petition.Web.Founding;
 
-public enum InvitationStatus { Ready, Signed, Used, NotFound, LetterClosed, OtherAddress, AlreadySigned }
+public enum InvitationStatus { Ready, Signed, Used, NotFound, LetterClosed, OtherAddress, AlreadySigned, Expired }
 
 /// <summary>An invitation as its page shows it: opened for the person it was sent to.</summary>
 public record InvitationView(InvitationStatus Status, Letter? Letter = null, string? Email = null, string? Name = null);
@@ -24,7 +25,7 @@ public record InvitationView(InvitationStatus Status, Letter? Letter = null, str
 /// listed first then.
 /// </summary>
 public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, FoundingEmails mail, SignatureFactory factory, SignatureLinks links,
-    SignatureEmails emails, PublicView publicView, ConfirmStep step, AuditTrail audit, TimeProvider time)
+    SignatureEmails emails, PublicView publicView, ConfirmStep step, AuditTrail audit, IOptions<FoundingOptions> options, TimeProvider time)
 {
     /// <summary>
     /// The founding sign-up's address: the slug alone would show a draft to anyone who guessed or heard it, so the
@@ -50,8 +51,9 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
     {
         var hashes = lines.Where(l => l.IsValid).ToDictionary(l => l.Number, l => keys.AddressHash(EmailAddress.Canonicalize(l.Email)));
         var wanted = hashes.Values.ToList();
-        var invited = (await db.Invitations.Where(i => i.LetterId == letter.Id && wanted.Contains(i.EmailHash)).Select(i => i.EmailHash)
-            .ToListAsync(cancellationToken)).ToHashSet();
+        var issuedSince = time.GetUtcNow() - options.Value.InvitationLifetime; // an expired invitation may be sent again
+        var invited = (await db.Invitations.Where(i => i.LetterId == letter.Id && wanted.Contains(i.EmailHash) && (i.UsedAt != null || i.CreatedAt > issuedSince))
+            .Select(i => i.EmailHash).ToListAsync(cancellationToken)).ToHashSet();
         var signed = (await db.Signatures.Where(s => s.LetterId == letter.Id && !s.ForOrganisation && wanted.Contains(s.EmailHash))
             .Select(s => s.EmailHash).ToListAsync(cancellationToken)).ToHashSet();
         return lines.Select(l => !l.IsValid ? l
@@ -74,7 +76,7 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
                 SealedEmail = SealedStrings.Seal(keys, line.Email.Trim())!, SealedName = line.Name is null ? null : SealedStrings.Seal(keys, line.Name),
                 TokenHash = token.Hash, CreatedAt = now, CreatedBy = audit.ActorName,
             });
-            db.Outbox.Add(mail.Invitation(letter, line.Email.Trim(), line.Name, token));
+            db.Outbox.Add(mail.Invitation(letter, line.Email.Trim(), line.Name, token, now + options.Value.InvitationLifetime));
         }
         if (valid.Count > 0)
         {
@@ -143,10 +145,13 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
             return (null, new(InvitationStatus.NotFound));
         var view = new InvitationView(InvitationStatus.Ready, invitation.Letter, SealedStrings.Open(keys, invitation.SealedEmail, 1)[0],
             invitation.SealedName is null ? null : SealedStrings.Open(keys, invitation.SealedName, 1)[0]);
+        // A link that no longer signs shows nothing of the letter (its title or notice would tell of a draft).
         if (invitation.UsedAt is not null)
-            return (null, view with { Status = InvitationStatus.Used });
+            return (null, new(InvitationStatus.Used));
+        if (time.GetUtcNow() >= invitation.CreatedAt + options.Value.InvitationLifetime)
+            return (null, new(InvitationStatus.Expired));
         if (!Invites(invitation.Letter) || (invitation.Letter.Status == LetterStatus.Open && !invitation.Letter.IsOpenAt(time.GetUtcNow())))
-            return (null, view with { Status = InvitationStatus.LetterClosed });
+            return (null, new(InvitationStatus.LetterClosed));
         return (invitation, view);
     }
 }

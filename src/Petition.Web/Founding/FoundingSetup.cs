@@ -10,6 +10,7 @@ public static class FoundingSetup
 
     public static WebApplicationBuilder AddFounding(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<FoundingOptions>().BindConfiguration("Founding").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<FoundingRound>();
         builder.Services.AddScoped<FoundingEmails>();
         // An invitation's privacy notice is found through the invitation (Pages/Letters/Privacy).

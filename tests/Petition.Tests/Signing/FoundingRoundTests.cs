@@ -152,6 +152,36 @@ public abstract class FoundingRoundTests(PetitionApp app)
     }
 
     [Fact]
+    public async Task An_invitation_past_its_lifetime_signs_nothing_shows_nothing_of_the_draft_and_may_be_sent_again()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("founding-expiry"), l => l.Status = LetterStatus.Draft);
+        var url = $"/admin/letters/{letter.Slug}/invitations";
+        var admin = await AdminAsync();
+        var lin = $"{Signer.Unique("lin")}@example.org";
+        async Task InviteAsync() => Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetDocumentAsync(url), url,
+            new Dictionary<string, string> { ["Email"] = lin, ["Name"] = "Lin Late" }, "form[action*='handler=Send']")).StatusCode);
+        await InviteAsync();
+        var link = await InvitationPathAsync(app, lin);
+        var sent = Assert.Single(app.Smtp.To(lin));
+        Assert.Contains($"The link works until {app.Clock.GetUtcNow().AddDays(30):d MMMM yyyy}.", sent.TextBody);
+
+        var past = app.Clock.GetUtcNow().AddDays(-31);
+        await app.Db(db => db.Invitations.Where(i => i.LetterId == letter.Id).ExecuteUpdateAsync(i => i.SetProperty(x => x.CreatedAt, past)));
+        var person = app.Client();
+        var page = await person.GetDocumentAsync(link);
+        Assert.Contains("expired", page.QuerySelector("#invitation-status")!.TextContent);
+        Assert.DoesNotContain(Petition.Web.Letters.LetterText.Of(letter).Title, page.Body!.TextContent);
+        Assert.Null(page.QuerySelector("#Input_Email"));
+        Assert.Equal(HttpStatusCode.NotFound, (await person.GetAsync(link + "/privacy")).StatusCode);
+
+        // Sent again, it is a new link, and the old one stays dead.
+        await InviteAsync();
+        await Eventually.HoldsAsync(() => app.Smtp.To(lin).Count == 2, "the second invitation received");
+        Assert.Equal(2, await app.Db(db => db.Invitations.CountAsync(i => i.LetterId == letter.Id)));
+        Assert.NotNull((await person.GetDocumentAsync(link)).QuerySelector("#invitation-status"));
+    }
+
+    [Fact]
     public void A_list_is_read_line_by_line()
     {
         var lines = InvitationLines.Parse("email,name\r\n\"a@example.org\",\"Ann\"\nb@example.org\n\nx\n");
