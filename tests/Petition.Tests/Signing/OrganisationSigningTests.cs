@@ -124,6 +124,29 @@ public abstract class OrganisationSigningTests(PetitionApp app)
     /// renamed later; a watched organisation's name. None is published with a badge, and each waits for a moderator.
     /// </summary>
     [Fact]
+    public async Task A_moderator_who_corrects_an_organisations_name_takes_its_badge_with_it()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("orgs-corrected"), l => l.AcceptsOrganisations = true);
+        var domain = $"ngo-{letter.Id}.org";
+        await app.ListDomainAsync("Santé sans frontières", domain);
+        await SignAndConfirmAsync(letter.Slug, ForOrganisation("Jane Roe", $"jane@{domain}", "Santé Sans Frontières", $"https://www.{domain}"));
+        var signed = await app.Db(db => db.Signatures.SingleAsync(s => s.LetterId == letter.Id));
+        Assert.Equal((Verification.Institutional, domain), (signed.Verification, signed.VerifiedDomain));
+
+        var moderator = await app.SignInAsync(await app.CreateModeratorAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostHandlerAsync(Petition.Tests.Admin.Console.SignaturePage(letter.Slug, signed.Id), "Correct",
+            new Dictionary<string, string>
+            {
+                ["Correction.Name"] = "Jane Roe", ["Correction.Title"] = "Director", ["Correction.Country"] = "FR",
+                ["Correction.Organization"] = "Clinique du Nord", ["Correction.Note"] = "asked by email",
+            })).StatusCode);
+
+        var corrected = await app.Db(db => db.Signatures.SingleAsync(s => s.LetterId == letter.Id));
+        Assert.Equal("Clinique du Nord", corrected.Organization);
+        Assert.Equal((Verification.Email, (string?)null), (corrected.Verification, corrected.VerifiedDomain));
+    }
+
+    [Fact]
     public async Task A_domain_of_ones_own_earns_no_organisations_badge_and_waits_for_the_organisers()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("impostors"), l => l.AcceptsOrganisations = true);

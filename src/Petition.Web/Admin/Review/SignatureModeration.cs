@@ -16,7 +16,7 @@ public enum Verdict { Approve, Reject }
 /// entries, then tells the letter's public view it changed (PublicView).
 /// </summary>
 public class SignatureModeration(PetitionDbContext db, AuditTrail audit, PublicView publicView, SignatureErasure erasure,
-    SignatureEmails emails, SignatureLinks links, TimeProvider time, IHttpContextAccessor http)
+    SignatureEmails emails, SignatureLinks links, Abuse.AffiliationCheck affiliations, TimeProvider time, IHttpContextAccessor http)
 {
     /// <summary>
     /// Approves or rejects every signature of the set that the lifecycle lets the verdict take, in one SaveChanges;
@@ -124,6 +124,10 @@ public class SignatureModeration(PetitionDbContext db, AuditTrail audit, PublicV
         Set("category", signature.Category, correction.Category, v => signature.Category = v);
         if (after.Count == 0)
             return false;
+        // A badge vouches for the organisation it was earned under: another organisation is judged again, as when
+        // the signer changes it (the moderator is the review, so nothing is held).
+        if (after.ContainsKey("organization") && signature.ConfirmedAt is not null)
+            signature.VerifiedDomain = await affiliations.VerifiedDomainAsync(signature, cancellationToken);
         signature.RefreshSearchText();
         await SaveAsync(signature, AuditActions.SignatureCorrected, before, after, correction.Note, cancellationToken);
         return true;
