@@ -11,6 +11,30 @@ public class ReviewQueueBulkTests(SqliteFixture fixture) : IClassFixture<SqliteF
     readonly PetitionApp app = fixture.App;
 
     [Fact]
+    public async Task An_admin_who_finds_a_signer_by_address_decides_over_that_filter_the_number_its_button_showed()
+    {
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var letter = await app.PreModeratedLetterAsync("by-address");
+        var email = $"{Signer.Unique("found")}@example.org";
+        await app.SignaturesAsync(letter, 1, SignatureState.AwaitingReview, configure: (s, _) => (s.Name, s.EmailHash) = ("Found By Address", app.AddressHash(email)));
+        await app.SignaturesAsync(letter, 3, SignatureState.AwaitingReview);
+
+        var url = Console.Queue(letter.Slug, $"?q={Uri.EscapeDataString(email)}&state=AwaitingReview");
+        var page = await admin.GetDocumentAsync(url);
+        Assert.Contains("1 matching", page.QuerySelector(".total")!.TextContent);
+        var decide = page.QuerySelector("form[action*='handler=Decide']")!;
+        Assert.EndsWith("expected=1", page.QuerySelector("button[value=approve-filter]")!.GetAttribute("formaction"));
+        decide.SetAttribute("action", Console.Queue(letter.Slug, "?handler=Decide&expected=1"));
+        var response = await admin.SubmitAsync(page, url, new Dictionary<string, string> { ["command"] = "approve-filter" }, "form[action*='handler=Decide']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("changed since", (await admin.GetDocumentAsync(url)).Body!.TextContent);
+
+        var states = await app.Db(db => db.Signatures.Where(s => s.LetterId == letter.Id).Select(s => new { s.Name, s.State }).ToListAsync());
+        Assert.Equal(SignatureState.Published, states.Single(s => s.Name == "Found By Address").State);
+        Assert.Equal(3, states.Count(s => s.State == SignatureState.AwaitingReview));
+    }
+
+    [Fact]
     public async Task A_bulk_reject_over_a_filter_of_1000_signatures_is_one_request_with_an_audit_entry_for_each()
     {
         var client = await app.SignInAsync(await app.CreateModeratorAsync());

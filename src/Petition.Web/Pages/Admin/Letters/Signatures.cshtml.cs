@@ -68,6 +68,9 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
             _ => ((Verdict?)null, false),
         };
         var why = RejectionReasons.Combine(RejectionReasons.All.Contains(reason ?? "") ? reason : null, note);
+        // The set a decision over the filter takes: the one its button counted, and the one the check below counts
+        // (built once the filter's dates are known to be dates).
+        IQueryable<Signature> OverTheFilter() => db.Signatures.Matching(letter.Id, Filter, keys, AddressView.MayReveal(User));
         if (verdict is null)
             TempData["Status"] = "Choose what to do.";
         else if (verdict == Verdict.Reject && why is null)
@@ -76,12 +79,12 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
             TempData["Status"] = "Select at least one signature, or decide over the whole filter.";
         else if (overFilter && !(await new SignatureFilterValidator().ValidateAsync(Filter, cancellationToken)).IsValid)
             TempData["Status"] = "The filter's dates are not dates, so nothing was decided. Correct them and filter again.";
-        else if (overFilter && await Unagreed(letter.Id, verdict.Value, expected, agreed, cancellationToken) is { } refusal)
+        else if (overFilter && await Unagreed(OverTheFilter(), verdict.Value, expected, agreed, cancellationToken) is { } refusal)
             TempData["Status"] = refusal;
         else
         {
             var targets = overFilter
-                ? db.Signatures.Matching(letter.Id, Filter, keys, AddressView.MayReveal(User))
+                ? OverTheFilter()
                 : db.Signatures.Where(s => s.LetterId == letter.Id && ids.Contains(s.Id));
             var scope = overFilter ? $"filter ({Filter.Describe()})" : "a selection";
             var decision = await moderation.DecideAsync(letter.Id, targets, verdict.Value,
@@ -95,10 +98,10 @@ public class ReviewQueueModel(PetitionDbContext db, SignatureModeration moderati
     /// A decision over the filter changes exactly the number its button showed, and more than a page only when the
     /// moderator ticked that they mean it; otherwise nothing changes and the reason is told (null: go ahead).
     /// </summary>
-    async Task<string?> Unagreed(int letterId, Verdict verdict, int? expected, bool agreed, CancellationToken cancellationToken)
+    async Task<string?> Unagreed(IQueryable<Signature> targets, Verdict verdict, int? expected, bool agreed, CancellationToken cancellationToken)
     {
         var to = verdict == Verdict.Approve ? SignatureState.Published : SignatureState.Rejected;
-        var count = await db.Signatures.Matching(letterId, Filter, keys).CountAsync(SignatureLifecycle.CanBecome(to), cancellationToken);
+        var count = await targets.CountAsync(SignatureLifecycle.CanBecome(to), cancellationToken);
         if (expected is not null && expected != count)
             return $"The queue changed since it was shown: this would now change {count:N0}, not {expected:N0}. Nothing was decided; look again.";
         if (count > PageSize && !agreed)
