@@ -14,6 +14,11 @@ public class OutboxSignal
         }
     }
 
+    /// <summary>
+    /// Until signalled, or the poll interval on the wall clock: the poll finds mail other instances committed, which
+    /// no signal here announces, and it must keep polling when the app's TimeProvider is a test's clock that moves
+    /// only by hand (the tests drain the outbox themselves, see OutboxDrain).
+    /// </summary>
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         signal.WaitAsync(timeout, cancellationToken);
 }

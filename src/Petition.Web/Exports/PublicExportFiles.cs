@@ -92,6 +92,7 @@ public sealed class PublicExportFiles : IDisposable
     async Task<MadeExport> MakeAsync(ExportRequest request, Entry entry)
     {
         await Task.Yield(); // never inside GetOrAdd's caller
+        // A wait for other visitors' exports to finish, in real time (a request's patience, not the app's clock).
         if (!await making.WaitAsync(options.BusyWait))
             throw new ExportsBusyException();
         try
