@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
+using Petition.Web.Signatories;
 using Petition.Web.Site;
 
 namespace Petition.Web.Exports;
@@ -90,8 +91,12 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             if (letter.AcceptsOrganisations)
                 kinds = ExportManifest.KindsOf(await selected.CountAsync(s => s.ForOrganisation, cancellationToken), count);
             described = filter.Describe(scope);
-            // The cover says how many signed in all, and so how many chose not to be listed.
-            var counted = format == ExportFormat.Pdf ? await db.Signatures.CountAsync(s => s.LetterId == letter.Id && s.State == SignatureState.Published, cancellationToken) : count;
+            // The cover says how many signed in all, and so how many chose not to be listed: as at the file's end date
+            // when it has one (a delivery pack is the list as it stood at delivery, its cover too).
+            var counted = format == ExportFormat.Pdf
+                ? await db.Signatures.Where(s => s.LetterId == letter.Id && s.State == SignatureState.Published)
+                    .Narrowed(new SignatureFilter { To = filter.To }, byState: false, ExportQuery.DateOf(ExportScope.Public)).CountAsync(cancellationToken)
+                : count;
             var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, text?.Title ?? title, text?.Body ?? version?.Body ?? letter.Body,
                 scope, described, count, now, ExportColumns.For(scope, letter.Fields, letter.AcceptsOrganisations)) { Language = text?.Language ?? letter.Language, Counted = counted };
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, db.GetService<Petition.Data.Sealing.IPersonalDataSeal>(), cancellationToken), cancellationToken);
