@@ -86,6 +86,22 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
         return valid.Count;
     }
 
+    /// <summary>
+    /// Withdraws the unused invitations sent to this address: their links then sign nothing and show nothing (an
+    /// unknown link). A used one stays: its signature is the signer's. Returns how many were withdrawn.
+    /// </summary>
+    public async Task<int> WithdrawAsync(Letter letter, string email, CancellationToken cancellationToken)
+    {
+        var hash = keys.AddressHash(EmailAddress.Canonicalize(email));
+        var unused = await db.Invitations.Where(i => i.LetterId == letter.Id && i.EmailHash == hash && i.UsedAt == null).ToListAsync(cancellationToken);
+        if (unused.Count == 0)
+            return 0;
+        db.Invitations.RemoveRange(unused);
+        audit.Record("letter.invitation-withdrawn", letter.Id, detail: $"{unused.Count} unused personal invitation(s) withdrawn");
+        await db.SaveChangesAsync(cancellationToken);
+        return unused.Count;
+    }
+
     public async Task<InvitationView> FindAsync(string token, CancellationToken cancellationToken)
     {
         var (invitation, view) = await LoadAsync(token, cancellationToken);

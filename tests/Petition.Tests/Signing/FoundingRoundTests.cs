@@ -179,6 +179,16 @@ public abstract class FoundingRoundTests(PetitionApp app)
         await Eventually.HoldsAsync(() => app.Smtp.To(lin).Count == 2, "the second invitation received");
         Assert.Equal(2, await app.Db(db => db.Invitations.CountAsync(i => i.LetterId == letter.Id)));
         Assert.NotNull((await person.GetDocumentAsync(link)).QuerySelector("#invitation-status"));
+
+        // Withdrawn by the organisers, the new link signs nothing and shows nothing either.
+        var second = Regex.Match(app.Smtp.To(lin).Last().TextBody ?? "", @"/invitation/[A-Za-z0-9_\-]+").Value;
+        Assert.NotNull((await person.GetDocumentAsync(second)).QuerySelector("#Input_Email"));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetDocumentAsync(url), url,
+            new Dictionary<string, string> { ["WithdrawEmail"] = lin.ToUpperInvariant() }, "form[action*='handler=Withdraw']")).StatusCode);
+        var withdrawn = await person.GetDocumentAsync(second);
+        Assert.Contains("not valid", withdrawn.QuerySelector("#invitation-status")!.TextContent);
+        Assert.Null(withdrawn.QuerySelector("#Input_Email"));
+        Assert.True(await app.Db(db => db.Audit.AnyAsync(a => a.LetterId == letter.Id && a.Action == "letter.invitation-withdrawn")));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Web.Admin.Audit;
 using Petition.Web.Founding;
+using Petition.Web.Text;
 using Petition.Web.Imports;
 
 namespace Petition.Web.Pages.Admin.Letters;
@@ -30,6 +31,7 @@ public class InvitationsModel(PetitionDbContext db, FoundingRound founding, Audi
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Domains { get; set; }
+    [BindProperty] public string? WithdrawEmail { get; set; }
 
     /// <summary>The list's lines as the preview judged them; null before a preview.</summary>
     public List<InvitationLine>? Preview { get; private set; }
@@ -72,6 +74,22 @@ public class InvitationsModel(PetitionDbContext db, FoundingRound founding, Audi
         }
         var sent = await founding.InviteAsync(Letter, lines, cancellationToken);
         TempData["Status"] = $"{sent:N0} invitation(s) sent; {lines.Count - sent:N0} line(s) skipped.";
+        return RedirectToPage(new { slug });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+            return NotFound();
+        if (!EmailAddress.IsValid(WithdrawEmail))
+        {
+            ModelState.AddModelError(nameof(WithdrawEmail), "Enter the email address the invitation was sent to.");
+            return Page();
+        }
+        var withdrawn = await founding.WithdrawAsync(Letter, WithdrawEmail!, cancellationToken);
+        TempData["Status"] = withdrawn == 0
+            ? "No unused invitation was sent to that address (a used one stays: its signature is the signer's)."
+            : "The invitation is withdrawn: its link signs nothing now.";
         return RedirectToPage(new { slug });
     }
 
