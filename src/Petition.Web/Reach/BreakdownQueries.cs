@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Petition.Data;
 using Petition.Data.Letters;
 using Petition.Data.Signatures;
@@ -36,26 +37,37 @@ public static class BreakdownQueries
             foreach (var row in rows)
                 byCategory[row.Key ?? ""] = byCategory.GetValueOrDefault(row.Key ?? "") + row.Count;
         }
-        return new Breakdown(byCountry, byCategory, await ByDayAsync(db, letter.Id, cancellationToken));
+        return new Breakdown(byCountry, byCategory, await ByDayAsync(db, letter, cancellationToken));
     }
 
     sealed class DayRow
     {
         public long Day { get; set; }
+        public bool Founding { get; set; }
         public long Count { get; set; }
     }
 
     /// <summary>
     /// Per day in SQL on each provider: SQLite keeps the time as UTC ticks (<see cref="UtcTicksConverter"/>), so a
     /// day is ticks over ticks-per-day; PostgreSQL has dates. Read through the list's index on every provider.
+    /// Founding signatures were published while the letter was a draft: they are counted on its first public day
+    /// (the first day of the others, else its opening day, else today), so the chart does not tell the founding
+    /// round's timing, which was never public.
     /// </summary>
-    static async Task<IReadOnlyList<DayCount>> ByDayAsync(PetitionDbContext db, int letterId, CancellationToken cancellationToken)
+    static async Task<IReadOnlyList<DayCount>> ByDayAsync(PetitionDbContext db, Letter letter, CancellationToken cancellationToken)
     {
         var postgres = db.Database.IsNpgsql();
         var sql = postgres
-            ? """SELECT (("PublishedAt" AT TIME ZONE 'UTC')::date - DATE '0001-01-01')::bigint AS "Day", count(*) AS "Count" FROM "Signatures" WHERE "LetterId" = {0} AND "State" = 'Published' GROUP BY 1"""
-            : $$"""SELECT "PublishedAt" / {{TimeSpan.TicksPerDay}} AS "Day", count(*) AS "Count" FROM "Signatures" WHERE "LetterId" = {0} AND "State" = 'Published' GROUP BY 1""";
-        var rows = await db.Database.SqlQueryRaw<DayRow>(sql, letterId).ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.Day).Select(r => new DayCount(DateOnly.FromDayNumber((int)r.Day), (int)r.Count)).ToList();
+            ? """SELECT (("PublishedAt" AT TIME ZONE 'UTC')::date - DATE '0001-01-01')::bigint AS "Day", "Founding", count(*) AS "Count" FROM "Signatures" WHERE "LetterId" = {0} AND "State" = 'Published' GROUP BY 1, 2"""
+            : $$"""SELECT "PublishedAt" / {{TimeSpan.TicksPerDay}} AS "Day", "Founding", count(*) AS "Count" FROM "Signatures" WHERE "LetterId" = {0} AND "State" = 'Published' GROUP BY 1, 2""";
+        var rows = await db.Database.SqlQueryRaw<DayRow>(sql, letter.Id).ToListAsync(cancellationToken);
+        var days = rows.Where(r => !r.Founding).GroupBy(r => r.Day).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        if (rows.Where(r => r.Founding).Sum(r => r.Count) is > 0 and var founding)
+        {
+            var launch = days.Count > 0 ? days.Keys.Min()
+                : DateOnly.FromDateTime((letter.OpensAt ?? db.GetService<TimeProvider>().GetUtcNow()).UtcDateTime).DayNumber;
+            days[launch] = days.GetValueOrDefault(launch) + founding;
+        }
+        return days.OrderBy(d => d.Key).Select(d => new DayCount(DateOnly.FromDayNumber((int)d.Key), (int)d.Value)).ToList();
     }
 }

@@ -107,6 +107,20 @@ public abstract class PublicBreakdownTests(PetitionApp app)
     }
 
     [Fact]
+    public async Task Founding_signatures_count_on_the_letters_first_public_day_not_the_days_of_the_founding_round()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("days-founding"));
+        var today = app.Clock.GetUtcNow();
+        await app.SignaturesAsync(letter, 4, SignatureState.Published, configure: (s, i) => (s.Founding, s.PublishedAt) = (true, today.AddDays(-20 + i)));
+        await app.SignaturesAsync(letter, 2, SignatureState.Published, configure: (s, _) => s.PublishedAt = today.AddDays(-3));
+        await app.SignaturesAsync(letter, 1, SignatureState.Published, configure: (s, _) => s.PublishedAt = today);
+
+        var days = (await BreakdownAsync(letter)).ByDay;
+
+        Assert.Equal([new DayCount(DateOnly.FromDateTime(today.AddDays(-3).UtcDateTime), 6), new DayCount(DateOnly.FromDateTime(today.UtcDateTime), 1)], days);
+    }
+
+    [Fact]
     public async Task A_section_holds_its_category_and_the_last_one_everyone_else_on_every_provider()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("sect"), l =>
