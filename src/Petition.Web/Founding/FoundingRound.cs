@@ -43,16 +43,22 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
             System.Text.Encoding.ASCII.GetBytes(SignUpKey(draft)), System.Text.Encoding.ASCII.GetBytes(key))
             ? draft : null;
 
-    /// <summary>Whether a letter takes invitations: until it closes.</summary>
-    public static bool Invites(Letter letter) => letter.Status != LetterStatus.Closed;
+    /// <summary>
+    /// Whether a letter takes invitations now: a draft does (its founding round), a published letter while it takes
+    /// signatures. Asked when they are sent and when one is used.
+    /// </summary>
+    public static bool Invites(Letter letter, DateTimeOffset now) => letter.Status == LetterStatus.Draft || letter.IsOpenAt(now);
+
+    /// <summary>Invitations sent since then still sign; older ones have expired and may be sent again.</summary>
+    DateTimeOffset LiveSince => time.GetUtcNow() - options.Value.InvitationLifetime;
 
     /// <summary>The lines, with the faults only the database knows added: invited already, or signed already.</summary>
     public async Task<List<InvitationLine>> CheckAsync(Letter letter, List<InvitationLine> lines, CancellationToken cancellationToken)
     {
         var hashes = lines.Where(l => l.IsValid).ToDictionary(l => l.Number, l => keys.AddressHash(EmailAddress.Canonicalize(l.Email)));
         var wanted = hashes.Values.ToList();
-        var issuedSince = time.GetUtcNow() - options.Value.InvitationLifetime; // an expired invitation may be sent again
-        var invited = (await db.Invitations.Where(i => i.LetterId == letter.Id && wanted.Contains(i.EmailHash) && (i.UsedAt != null || i.CreatedAt > issuedSince))
+        var liveSince = LiveSince;
+        var invited = (await db.Invitations.Where(i => i.LetterId == letter.Id && wanted.Contains(i.EmailHash) && (i.UsedAt != null || i.CreatedAt > liveSince))
             .Select(i => i.EmailHash).ToListAsync(cancellationToken)).ToHashSet();
         var signed = (await db.Signatures.Where(s => s.LetterId == letter.Id && !s.ForOrganisation && wanted.Contains(s.EmailHash))
             .Select(s => s.EmailHash).ToListAsync(cancellationToken)).ToHashSet();
@@ -164,9 +170,9 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
         // A link that no longer signs shows nothing of the letter (its title or notice would tell of a draft).
         if (invitation.UsedAt is not null)
             return (null, new(InvitationStatus.Used));
-        if (time.GetUtcNow() >= invitation.CreatedAt + options.Value.InvitationLifetime)
+        if (invitation.CreatedAt <= LiveSince)
             return (null, new(InvitationStatus.Expired));
-        if (!Invites(invitation.Letter) || (invitation.Letter.Status == LetterStatus.Open && !invitation.Letter.IsOpenAt(time.GetUtcNow())))
+        if (!Invites(invitation.Letter, time.GetUtcNow()))
             return (null, new(InvitationStatus.LetterClosed));
         return (invitation, view);
     }

@@ -192,6 +192,23 @@ public abstract class FoundingRoundTests(PetitionApp app)
     }
 
     [Fact]
+    public async Task A_published_letter_that_takes_no_signatures_now_takes_no_invitations()
+    {
+        var admin = await AdminAsync();
+        var early = await app.AddLetterAsync(Signer.Unique("invite-early"), l => l.OpensAt = app.Clock.GetUtcNow().AddDays(1));
+        var closed = await app.AddLetterAsync(Signer.Unique("invite-closed"), l => l.ClosesAt = app.Clock.GetUtcNow().AddMinutes(-1));
+        foreach (var letter in new[] { early, closed })
+        {
+            var url = $"/admin/letters/{letter.Slug}/invitations";
+            var email = $"{Signer.Unique("nobody")}@example.org";
+            var refused = await (await admin.SubmitAsync(await admin.GetDocumentAsync(url), url,
+                new Dictionary<string, string> { ["Email"] = email }, "form[action*='handler=Send']")).ReadDocumentAsync();
+            Assert.Contains("takes no invitations", refused.Body!.TextContent);
+            Assert.False(await app.Db(db => db.Invitations.AnyAsync(i => i.LetterId == letter.Id)));
+        }
+    }
+
+    [Fact]
     public void A_list_is_read_line_by_line()
     {
         var lines = InvitationLines.Parse("email,name\r\n\"a@example.org\",\"Ann\"\nb@example.org\n\nx\n");

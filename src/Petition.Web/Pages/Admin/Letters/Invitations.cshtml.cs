@@ -14,7 +14,7 @@ namespace Petition.Web.Pages.Admin.Letters;
 /// The founding round (admins only): personal invitations, one by one or from a CSV list previewed line by line,
 /// sent through the outbox; and the email domains whose people may sign while the letter is a draft.
 /// </summary>
-public class InvitationsModel(PetitionDbContext db, FoundingRound founding, AuditTrail audit) : PageModel
+public class InvitationsModel(PetitionDbContext db, FoundingRound founding, AuditTrail audit, TimeProvider time) : PageModel
 {
     /// <summary>The founding sign-up's link, with its key: the organisers hand it to the chosen domains.</summary>
     public string SignUpPath => founding.SignUpPath(Letter);
@@ -59,9 +59,9 @@ public class InvitationsModel(PetitionDbContext db, FoundingRound founding, Audi
     {
         if (!await LoadAsync(slug, cancellationToken))
             return NotFound();
-        if (!FoundingRound.Invites(Letter))
+        if (!FoundingRound.Invites(Letter, time.GetUtcNow()))
         {
-            ModelState.AddModelError("", "A closed letter takes no invitations.");
+            ModelState.AddModelError("", "The letter takes no signatures now (closed, or not yet open), so it takes no invitations.");
             return Page();
         }
         var single = Text is null;
