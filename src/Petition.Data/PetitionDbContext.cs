@@ -25,6 +25,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<SignatureToken> SignatureTokens => Set<SignatureToken>();
     public DbSet<LetterVersion> LetterVersions => Set<LetterVersion>();
+    public DbSet<LetterVersionTranslation> LetterVersionTranslations => Set<LetterVersionTranslation>();
     public DbSet<LetterTranslation> LetterTranslations => Set<LetterTranslation>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<BlockRule> BlockRules => Set<BlockRule>();
@@ -175,7 +176,17 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             version.HasIndex(v => new { v.LetterId, v.Version }).IsUnique();
             version.Property(v => v.Title).HasMaxLength(300);
             version.Property(v => v.ChangeSummary).HasMaxLength(2000);
+            version.Property(v => v.TranslationChanged).HasMaxLength(16);
             version.HasOne<Letter>().WithMany(l => l.Versions).HasForeignKey(v => v.LetterId);
+        });
+
+        model.Entity<LetterVersionTranslation>(translation =>
+        {
+            translation.HasIndex(t => new { t.LetterId, t.Version, t.Language }).IsUnique();
+            translation.Property(t => t.Language).HasMaxLength(16);
+            translation.Property(t => t.Title).HasMaxLength(300);
+            translation.Property(t => t.Recipients).HasMaxLength(1000);
+            translation.HasOne<Letter>().WithMany().HasForeignKey(t => t.LetterId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<LetterTranslation>(translation =>

@@ -605,6 +605,10 @@ namespace Petition.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("TranslationChanged")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
@@ -614,6 +618,46 @@ namespace Petition.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("LetterVersions");
+                });
+
+            modelBuilder.Entity("Petition.Data.Letters.LetterVersionTranslation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId", "Version", "Language")
+                        .IsUnique();
+
+                    b.ToTable("LetterVersionTranslations");
                 });
 
             modelBuilder.Entity("Petition.Data.Moderation.BlockRule", b =>
@@ -1541,6 +1585,15 @@ namespace Petition.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Petition.Data.Letters.Letter", null)
                         .WithMany("Versions")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Petition.Data.Letters.LetterVersionTranslation", b =>
+                {
+                    b.HasOne("Petition.Data.Letters.Letter", null)
+                        .WithMany()
                         .HasForeignKey("LetterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -9,5 +9,11 @@ public class LetterVersion
     public required string Title { get; set; }
     public required string Body { get; set; }
     public string? ChangeSummary { get; set; }
+
+    /// <summary>
+    /// The language whose translation was corrected to make this version, the original's text unchanged; null when
+    /// the original changed. A translation is out of date only against a version that changed the original.
+    /// </summary>
+    public string? TranslationChanged { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

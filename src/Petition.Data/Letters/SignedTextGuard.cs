@@ -6,7 +6,9 @@ namespace Petition.Data.Letters;
 /// <summary>
 /// A version of a letter's text that anyone signed never changes: whatever path tries (the editor, a status change,
 /// an import, a future API), saving a changed title or body of a signed version throws before anything is written.
-/// A change to a signed text is a new version. Registered on every <see cref="PetitionDbContext"/>.
+/// So does a translation of a version that anyone signed in that translation's language, changed, removed or added
+/// (those signers read the original). A change
+/// to a signed text is a new version. Registered on every <see cref="PetitionDbContext"/>.
 /// </summary>
 public sealed class SignedTextGuard : SaveChangesInterceptor
 {
@@ -39,8 +41,28 @@ public sealed class SignedTextGuard : SaveChangesInterceptor
             if (await db.Signatures.AnyAsync(s => s.LetterId == version.LetterId && s.LetterVersion == version.Version, cancellationToken))
                 throw new SignedTextException(version.LetterId, version.Version);
         }
+        var retranslated = db.ChangeTracker.Entries<LetterVersionTranslation>()
+            .Where(e => e.State is EntityState.Deleted or EntityState.Added
+                || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && p.Metadata.Name
+                    is nameof(LetterVersionTranslation.Title) or nameof(LetterVersionTranslation.Body) or nameof(LetterVersionTranslation.Recipients)
+                    or nameof(LetterVersionTranslation.Language) or nameof(LetterVersionTranslation.Version))))
+            .Select(e => (e.Entity.LetterId, Version: (int)e.Property(nameof(LetterVersionTranslation.Version)).OriginalValue!,
+                Language: (string)e.Property(nameof(LetterVersionTranslation.Language)).OriginalValue!))
+            .Distinct()
+            .ToList();
+        foreach (var (letterId, version, language) in retranslated)
+        {
+            if (await db.Signatures.AnyAsync(s => s.LetterId == letterId && s.LetterVersion == version && s.Language == language, cancellationToken))
+                throw new SignedTextException(letterId, version, language);
+        }
     }
 }
 
-public sealed class SignedTextException(int letterId, int version)
-    : InvalidOperationException($"Version {version} of letter {letterId} has been signed: its text never changes. Save the change as a new version.");
+public sealed class SignedTextException : InvalidOperationException
+{
+    public SignedTextException(int letterId, int version)
+        : base($"Version {version} of letter {letterId} has been signed: its text never changes. Save the change as a new version.") { }
+
+    public SignedTextException(int letterId, int version, string language)
+        : base($"Version {version} of letter {letterId} has been signed in {language}: that translation never changes. Save the change as a new version.") { }
+}

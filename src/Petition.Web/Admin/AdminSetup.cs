@@ -34,6 +34,7 @@ public static class AdminSetup
         builder.Services.AddScoped<SignatureModeration>();
         builder.Services.AddScoped<LetterEditor>();
         builder.Services.AddScoped<LetterTranslator>();
+        builder.Services.AddScoped<TextVersions>();
         builder.Services.AddScoped<AbuseSignals>();
         return builder;
     }

@@ -76,8 +76,9 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
         Dictionary<string, int> levels;
         Dictionary<string, int>? kinds = null;
         var (versionSigned, title) = (version?.Version ?? letter.Version, version?.Title ?? letter.Title);
-        // The current text reads in the file's language where the organisers translated it; an older version, as signed.
-        var text = version is null ? Letters.LetterText.Of(letter, request.WrittenIn) : null;
+        // The text reads in the file's language as that version's translation stood (what its signers in that
+        // language read), else as the original of that version.
+        var text = await SignedTextAsync(letter, version, request.WrittenIn, cancellationToken);
         var letterUrl = site.Value.Link($"/letters/{letter.Slug}");
         // One snapshot for the count on the cover and the rows under it.
         await using (var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
@@ -97,8 +98,8 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
                 ? await db.Signatures.Where(s => s.LetterId == letter.Id && s.State == SignatureState.Published)
                     .Narrowed(new SignatureFilter { To = filter.To }, byState: false, ExportQuery.DateOf(ExportScope.Public)).CountAsync(cancellationToken)
                 : count;
-            var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, text?.Title ?? title, text?.Body ?? version?.Body ?? letter.Body,
-                scope, described, count, now, ExportColumns.For(scope, letter.Fields, letter.AcceptsOrganisations)) { Language = text?.Language ?? letter.Language, Counted = counted };
+            var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, text.Title, text.Body,
+                scope, described, count, now, ExportColumns.For(scope, letter.Fields, letter.AcceptsOrganisations)) { Language = text.Language, Counted = counted };
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, db.GetService<Petition.Data.Sealing.IPersonalDataSeal>(), cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
         }
@@ -115,6 +116,25 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
             scope.ToString().ToLowerInvariant(), described, now, keyUrl, levels, kinds).ToUtf8();
         var manifestSignature = await key.SignAsync(SHA256.HashData(manifest), cancellationToken);
         return new MadeExport(name, format.MediaType(), sha256, signature, listed, keyUrl, manifest, manifestSignature);
+    }
+
+    /// <summary>
+    /// The text a version's signers read in <paramref name="language"/>: its translation as recorded for that version,
+    /// else the version's original. The current version without a record (a letter translated before versions kept
+    /// their translations) reads as the letter page does.
+    /// </summary>
+    async Task<(string Title, string Body, string Language)> SignedTextAsync(Letter letter, LetterVersion? version, string language,
+        CancellationToken cancellationToken)
+    {
+        var versionSigned = version?.Version ?? letter.Version;
+        if (language != letter.Language && await db.LetterVersionTranslations.AsNoTracking()
+                .FirstOrDefaultAsync(t => t.LetterId == letter.Id && t.Version == versionSigned && t.Language == language, cancellationToken)
+            is { } recorded)
+            return (recorded.Title, recorded.Body, recorded.Language);
+        if (version is not null)
+            return (version.Title, version.Body, letter.Language);
+        var current = Letters.LetterText.Of(letter, language);
+        return (current.Title, current.Body, current.Language);
     }
 
     /// <summary>Only letters, digits and hyphens: the slug is already so, and the rest is ours.</summary>

@@ -19,6 +19,8 @@ public class SampleLetter(PetitionDbContext db, TimeProvider time, ILogger<Sampl
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            db.LetterVersionTranslations.AddRange(LetterVersionTranslation.OfCurrent(letter));
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Created the sample letter at /letters/{Slug}", Slug);
         }
         catch (DbUpdateException)

@@ -4,9 +4,10 @@ using Petition.Data.Letters;
 namespace Petition.Web.Letters;
 
 /// <summary>
-/// Whether a translation may lag behind the original. A translation records no version of its own (decision 013),
-/// only when it was last saved; each version of the original records when it was made. A translation last saved
-/// before the current version was made was therefore written for an earlier text.
+/// Whether a translation may lag behind the original. The working translation records only when it was last saved
+/// (decision 013); each version records when it was made. A translation last saved before the original's current text
+/// was made (the last version that changed the original, not one that corrected a translation) was therefore written
+/// for an earlier text.
 /// </summary>
 public static class TranslationAge
 {
@@ -14,11 +15,11 @@ public static class TranslationAge
         currentVersionMadeAt is { } made && translatedAt < made;
 
     /// <summary>
-    /// When the letter's current version was made; null for a letter made before versions were kept, whose
-    /// translations cannot be dated against it. Compared in memory: SQLite cannot order DateTimeOffset values.
+    /// When the letter's original text, as it now reads, was made: the latest version up to the current one that changed
+    /// the original; null for a letter made before versions were kept, whose translations cannot be dated against it.
     /// </summary>
     public static Task<DateTimeOffset?> CurrentVersionMadeAtAsync(this IQueryable<LetterVersion> versions, Letter letter,
         CancellationToken cancellationToken) =>
-        versions.Where(v => v.LetterId == letter.Id && v.Version == letter.Version)
-            .Select(v => (DateTimeOffset?)v.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        versions.Where(v => v.LetterId == letter.Id && v.Version <= letter.Version && v.TranslationChanged == null)
+            .OrderByDescending(v => v.Version).Select(v => (DateTimeOffset?)v.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 }

@@ -126,7 +126,13 @@ public class PetitionApp : WebApplicationFactory<Program>
         var letter = SampleLetter.Create(Clock.GetUtcNow());
         letter.Slug = slug;
         configure?.Invoke(letter);
-        await Db(async db => { db.Letters.Add(letter); await db.SaveChangesAsync(); });
+        await Db(async db =>
+        {
+            db.Letters.Add(letter);
+            await db.SaveChangesAsync();
+            db.LetterVersionTranslations.AddRange(LetterVersionTranslation.OfCurrent(letter)); // as the translator records them
+            await db.SaveChangesAsync();
+        });
         return letter;
     }
 

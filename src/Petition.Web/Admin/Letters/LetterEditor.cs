@@ -14,7 +14,7 @@ namespace Petition.Web.Admin.Letters;
 /// other path that would rewrite it.
 /// </summary>
 public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView publicView, Petition.Web.Letters.LetterCache letters,
-    TimeProvider time)
+    TextVersions versions, TimeProvider time)
 {
     public Task<bool> SlugTakenAsync(string slug, int? exceptId, CancellationToken cancellationToken) =>
         db.Letters.AnyAsync(l => l.Slug == slug && l.Id != exceptId, cancellationToken);
@@ -80,12 +80,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
             current.ChangeSummary = summary;
             return;
         }
-        letter.Version++;
-        db.LetterVersions.Add(new LetterVersion
-        {
-            LetterId = letter.Id, Version = letter.Version, Title = letter.Title, Body = letter.Body,
-            ChangeSummary = summary, CreatedAt = now,
-        });
+        await versions.NextAsync(letter, summary, translationChanged: null, now, cancellationToken);
     }
 
     static void Apply(LetterForm form, Letter letter)

@@ -10,9 +10,12 @@ namespace Petition.Web.Admin.Letters;
 /// <summary>
 /// Adds, changes and removes a letter's translations, and sets the language its original is written in. Every
 /// change is audited and evicts the letter's cached pages, so readers see it at once on this instance.
-/// Translations are not versioned: signatures point at versions of the original text.
+/// Each version of the letter keeps its translations as they stood (<see cref="TextVersions"/>): a translation that
+/// nobody has signed in is corrected in place; one that someone signed makes the letter's next version, so the text
+/// they read stays as they read it.
 /// </summary>
-public class LetterTranslator(PetitionDbContext db, AuditTrail audit, PublicView publicView, TimeProvider time)
+public class LetterTranslator(PetitionDbContext db, AuditTrail audit, PublicView publicView, TextVersions versions,
+    LetterCache letters, TimeProvider time)
 {
     public Task<List<LetterTranslation>> ListAsync(int letterId, CancellationToken cancellationToken) =>
         db.LetterTranslations.Where(t => t.LetterId == letterId).OrderBy(t => t.Language).ToListAsync(cancellationToken);
@@ -31,10 +34,37 @@ public class LetterTranslator(PetitionDbContext db, AuditTrail audit, PublicView
         translation.Body = form.Body!.Trim();
         translation.Recipients = string.IsNullOrWhiteSpace(form.Recipients) ? null : form.Recipients.Trim();
         translation.Categories = form.CategoryList();
-        translation.UpdatedAt = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        translation.UpdatedAt = now;
+        var recorded = await versions.CurrentTranslationAsync(letter, language, cancellationToken);
+        var versionBefore = letter.Version;
+        if (recorded is null || !recorded.Reads(translation))
+        {
+            // Those who signed this version in this language read the text recorded for it (or, with none, the
+            // original's): that record is theirs, so a change to it, or a first one, is the next version.
+            if (await versions.SignedInAsync(letter, language, cancellationToken))
+            {
+                await versions.NextAsync(letter, summary: null, translationChanged: language, now, cancellationToken);
+                db.LetterVersionTranslations.Add(LetterVersionTranslation.Of(translation, letter.Id, letter.Version));
+            }
+            else if (recorded is null)
+                db.LetterVersionTranslations.Add(LetterVersionTranslation.Of(translation, letter.Id, letter.Version));
+            else
+                (recorded.Title, recorded.Body, recorded.Recipients) = (translation.Title, translation.Body, translation.Recipients);
+        }
         audit.Record(AuditActions.LetterTranslated, letter.Id, before: before,
-            after: new { translation.Title, translation.Body }, detail: $"Translation: {language}");
+            after: new { translation.Title, translation.Body }, detail: VersionDetail(language, versionBefore, letter.Version));
         await db.SaveChangesAsync(cancellationToken);
+        Changed(letter);
+    }
+
+    /// <summary>The audit's note: the language, and the version a signed translation's correction made.</summary>
+    static string VersionDetail(string language, int before, int after) =>
+        before == after ? $"Translation: {language}" : $"Translation: {language}; signed in version {before}, so saved as version {after}";
+
+    void Changed(Letter letter)
+    {
+        letters.Evict(letter.Slug);
         publicView.Changed(letter.Id);
     }
 
@@ -44,10 +74,15 @@ public class LetterTranslator(PetitionDbContext db, AuditTrail audit, PublicView
         if (translation is null)
             return false;
         db.LetterTranslations.Remove(translation);
+        var versionBefore = letter.Version;
+        if (await versions.SignedInAsync(letter, language, cancellationToken))
+            await versions.NextAsync(letter, summary: null, translationChanged: language, time.GetUtcNow(), cancellationToken);
+        else if (await versions.CurrentTranslationAsync(letter, language, cancellationToken) is { } recorded)
+            db.LetterVersionTranslations.Remove(recorded);
         audit.Record(AuditActions.LetterTranslationRemoved, letter.Id, before: new { translation.Title, translation.Body },
-            detail: $"Translation: {language}");
+            detail: VersionDetail(language, versionBefore, letter.Version));
         await db.SaveChangesAsync(cancellationToken);
-        publicView.Changed(letter.Id);
+        Changed(letter);
         return true;
     }
 

@@ -13,6 +13,9 @@ public class VersionsModel(PetitionDbContext db, LetterMarkdown markdown, TimePr
     public Letter Letter { get; private set; } = null!;
     public IReadOnlyList<LetterVersion> Versions { get; private set; } = [];
 
+    /// <summary>Each version's translations as they stood, by version: what its signers in each language read.</summary>
+    public ILookup<int, LetterVersionTranslation> Translations { get; private set; } = Enumerable.Empty<LetterVersionTranslation>().ToLookup(t => t.Version);
+
     /// <summary>The seals of the list, newest first: each one's signed statement is public.</summary>
     public IReadOnlyList<PublicSeal> Seals { get; private set; } = [];
 
@@ -28,6 +31,8 @@ public class VersionsModel(PetitionDbContext db, LetterMarkdown markdown, TimePr
         Letter = letter;
         Versions = await db.LetterVersions.AsNoTracking().Where(v => v.LetterId == letter.Id)
             .OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
+        Translations = (await db.LetterVersionTranslations.AsNoTracking().Where(t => t.LetterId == letter.Id)
+            .ToListAsync(cancellationToken)).OrderBy(t => t.Language, StringComparer.Ordinal).ToLookup(t => t.Version);
         Seals = await db.ListSeals.AsNoTracking().Where(s => s.LetterId == letter.Id).OrderByDescending(s => s.Number)
             .Select(s => new PublicSeal(s.Number, s.SealedAt, s.Size, s.Listed, s.Root)).ToListAsync(cancellationToken);
         Timeline = await Updates.LetterTimeline.OfAsync(db, letter.Id, cancellationToken);
