@@ -1476,6 +1476,9 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<int>("LetterId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("NoticeOfVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Queued")
                         .HasColumnType("integer");
 
@@ -1497,6 +1500,9 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("LetterId", "CreatedAt");
+
+                    b.HasIndex("LetterId", "NoticeOfVersion")
+                        .IsUnique();
 
                     b.ToTable("LetterUpdates");
                 });

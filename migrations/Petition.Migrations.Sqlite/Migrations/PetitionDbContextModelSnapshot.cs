@@ -1419,6 +1419,9 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.Property<int>("LetterId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NoticeOfVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Queued")
                         .HasColumnType("INTEGER");
 
@@ -1440,6 +1443,9 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.HasIndex("State");
 
                     b.HasIndex("LetterId", "CreatedAt");
+
+                    b.HasIndex("LetterId", "NoticeOfVersion")
+                        .IsUnique();
 
                     b.ToTable("LetterUpdates");
                 });

@@ -1,7 +1,8 @@
 namespace Petition.Data.Updates;
 
 /// <summary>
-/// News the organisers send to the signers who asked for it (delivered, a state replied, the review happened). It is
+/// News the organisers send to the signers who asked for it (delivered, a state replied, the review happened), or a
+/// notice to earlier signers that the text changed (<see cref="NoticeOfVersion"/>). It is
 /// written to the outbox a chunk at a time by the update sender: <see cref="Cursor"/> is the last signature written
 /// to, saved in the same transaction as that chunk's emails, so a restart or a second instance goes on from there and
 /// nobody is written to twice; the organisers pause and resume it from the console.
@@ -31,6 +32,13 @@ public class LetterUpdate
     public long Cursor { get; set; }
 
     public DateTimeOffset? DoneAt { get; set; }
+
+    /// <summary>
+    /// Set for a notice that the letter's text is now at this version, written to everyone who signed an earlier one
+    /// (not only those who asked for news: the text they signed changed); its <see cref="Texts"/> hold the change's
+    /// summary. Null for the organisers' news.
+    /// </summary>
+    public int? NoticeOfVersion { get; set; }
 }
 
 public record UpdateText(string Language, string Subject, string Body);

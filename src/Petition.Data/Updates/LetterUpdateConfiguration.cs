@@ -14,6 +14,9 @@ public class LetterUpdateConfiguration : IEntityTypeConfiguration<LetterUpdate>
     {
         update.HasIndex(u => new { u.LetterId, u.CreatedAt });
         update.HasIndex(u => u.State);
+        // One notice per version of the text: pressing "notify" again cannot write to the same signers twice. News
+        // (null) is not constrained, since unique indexes take nulls as distinct on both providers.
+        update.HasIndex(u => new { u.LetterId, u.NoticeOfVersion }).IsUnique();
         update.Property(u => u.CreatedBy).HasMaxLength(256);
         update.Property(u => u.Country).HasMaxLength(2);
         // Both are checked on every save: a chunk written while the organisers paused, or by another instance from the

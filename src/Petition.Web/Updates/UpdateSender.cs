@@ -10,7 +10,7 @@ using Petition.Web.Signing;
 namespace Petition.Web.Updates;
 
 /// <summary>
-/// Writes posted updates to the outbox, one chunk of signers per transaction, oldest update first. The chunk's emails
+/// Writes posted updates and version notices to the outbox, one chunk of signers per transaction, oldest first. The chunk's emails
 /// and the update's cursor commit together, and the cursor and the state are concurrency tokens: a second instance
 /// writing the same chunk, or a pause arriving while it is written, makes the save match no row, and the chunk is
 /// rolled back whole. So however many instances run, and whenever one stops, each signer is written to once.
@@ -61,10 +61,14 @@ public class UpdateSender(IServiceScopeFactory scopes, UpdateSignal signal, Outb
         var emails = scope.ServiceProvider.GetRequiredService<SignatureEmails>();
         var links = scope.ServiceProvider.GetRequiredService<SignatureLinks>();
         var size = options.Value.ChunkSize;
-        var chunk = await scope.ServiceProvider.GetRequiredService<LetterUpdates>().Audience(update.LetterId, update.Country)
-            .Where(s => s.Id > update.Cursor).OrderBy(s => s.Id).Take(size).ToListAsync(cancellationToken);
+        var audience = update.NoticeOfVersion is { } version
+            ? VersionNotices.Audience(db.Signatures, update.LetterId, version)
+            : scope.ServiceProvider.GetRequiredService<LetterUpdates>().Audience(update.LetterId, update.Country);
+        var chunk = await audience.Where(s => s.Id > update.Cursor).OrderBy(s => s.Id).Take(size).ToListAsync(cancellationToken);
         foreach (var signature in chunk)
-            db.Outbox.Add(emails.Update(letter, signature, WordsFor(update, letter, signature.Language), links.Manage(signature), links.Unsubscribe(signature)));
+            db.Outbox.Add(update.NoticeOfVersion is null
+                ? emails.Update(letter, signature, WordsFor(update, letter, signature.Language), links.Manage(signature), links.Unsubscribe(signature))
+                : emails.LetterChanged(letter, signature, VersionNotices.SummaryOf(update), links.Manage(signature)));
         if (chunk.Count > 0)
             update.Cursor = chunk[^1].Id;
         update.Queued += chunk.Count;

@@ -8,6 +8,7 @@ public static class UpdatesSetup
         builder.Services.AddOptions<UpdatesOptions>().BindConfiguration("Updates").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<UpdateSignal>();
         builder.Services.AddScoped<LetterUpdates>();
+        builder.Services.AddScoped<VersionNotices>();
         builder.Services.AddSingleton<UpdateSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UpdateSender>());
         builder.Services.AddScoped<MilestoneEmail>();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Petition.Data.Signatures;
 using Petition.Tests.Infrastructure;
-using Petition.Web.Managing;
+using Petition.Web.Updates;
 
 namespace Petition.Tests.Integration;
 
@@ -25,7 +25,7 @@ public class VersionNoticeTests(SqliteFixture fixture) : IClassFixture<SqliteFix
         await app.Db(db => db.Letters.Where(l => l.Id == letter.Id).ExecuteUpdateAsync(l => l.SetProperty(x => x.Version, 2)));
 
         await using var scope = app.Services.CreateAsyncScope();
-        var queued = await scope.ServiceProvider.GetRequiredService<VersionNotices>().QueueAsync(letter.Id, "Paragraph 3 now names the rapporteur.", "admin@example.org", default);
+        var queued = await scope.ServiceProvider.GetRequiredService<VersionNotices>().QueueAsync(letter.Id, "Paragraph 3 now names the rapporteur.", default);
 
         Assert.Equal(2, queued);
         var notice = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == emails[0]) && m.Subject!.StartsWith("The letter you signed has changed"));
@@ -55,7 +55,7 @@ public class VersionNoticeTests(SqliteFixture fixture) : IClassFixture<SqliteFix
 
         // Queued from the console's (English) side, outside the signers' requests.
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<VersionNotices>().QueueAsync(letter.Id, null, "admin@example.org", default);
+        await scope.ServiceProvider.GetRequiredService<VersionNotices>().QueueAsync(letter.Id, null, default);
 
         var frenchNotice = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == french) && m.Subject!.StartsWith("La lettre que vous avez signée a changé"));
         Assert.Contains("Posez les questions difficiles", frenchNotice.Subject);

@@ -173,6 +173,39 @@ public abstract partial class UpdateTests(PetitionApp app)
     }
 
     [Fact]
+    public async Task A_version_notice_is_written_a_chunk_at_a_time_to_earlier_signers_and_once_however_often_it_is_asked()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("notice"));
+        var earlier = await app.SignaturesAsync(letter, 4, SignatureState.Published); // none asked for news: a notice is not news
+        await app.Db(db => db.Letters.Where(l => l.Id == letter.Id).ExecuteUpdateAsync(l => l.SetProperty(x => x.Version, 2)));
+        var current = await app.SignaturesAsync(letter, 1, SignatureState.Published, configure: (s, _) => s.LetterVersion = 2);
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        var edit = $"/admin/letters/{letter.Slug}/edit";
+        async Task NotifyAsync() => Assert.Equal(HttpStatusCode.Redirect, (await admin.PostHandlerAsync(edit, "NotifySigners",
+            new Dictionary<string, string> { ["changeSummary"] = "Paragraph 2 now names the rapporteur." })).StatusCode);
+        Task<List<LetterUpdate>> NoticesAsync() => app.Db(db => db.LetterUpdates.Where(u => u.LetterId == letter.Id).ToListAsync());
+        var sender = app.Services.GetRequiredService<UpdateSender>();
+
+        await NotifyAsync();
+        await NotifyAsync(); // a second press before anything was written
+        var notice = Assert.Single(await NoticesAsync());
+        Assert.Equal((2, 4, UpdateState.Queued), (notice.NoticeOfVersion, notice.Total, notice.State));
+        Assert.True(await sender.SendChunkAsync(default)); // three of the four, then the request could have stopped
+        await NotifyAsync(); // and a press mid-way
+        Assert.Equal((3, UpdateState.Sending), (Assert.Single(await NoticesAsync()).Queued, (await NoticesAsync())[0].State));
+        Assert.Contains("The text is now at version 2", (await admin.GetDocumentAsync(UpdatesPage(letter.Slug))).QuerySelector("main")!.TextContent);
+
+        await SendAllAsync();
+        Assert.Equal(UpdateState.Done, Assert.Single(await NoticesAsync()).State);
+        foreach (var signer in earlier)
+        {
+            var told = Assert.Single(app.Smtp.To(signer.Email!), m => m.Subject!.StartsWith("The letter you signed has changed"));
+            Assert.Contains("Paragraph 2 now names the rapporteur.", told.TextBody);
+        }
+        Assert.Empty(app.Smtp.To(current[0].Email!));
+    }
+
+    [Fact]
     public async Task A_moderator_cannot_open_the_updates_page_nor_pause_an_update()
     {
         var letter = await app.AddLetterAsync(Signer.Unique("modupd"));

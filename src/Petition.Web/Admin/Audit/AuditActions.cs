@@ -44,6 +44,7 @@ public static class AuditActions
     public const string UpdatePosted = "update.posted";
     public const string UpdatePaused = "update.paused";
     public const string UpdateResumed = "update.resumed";
+    public const string VersionNoticeQueued = "letter.version-notice";
     public const string LetterClosed = "letter.closed";
     public const string MilestoneReached = "letter.milestone-reached";
 
@@ -56,6 +57,6 @@ public static class AuditActions
         DirectoryEntryRemoved, DirectoryImported, LetterCreated,
         LetterUpdated, LetterTranslated, LetterTranslationRemoved, AccountInvited,
         AccountInvitationAccepted, AccountRevoked, AccountTwoFactorEnabled, AccountRecoveryCodesRenewed,
-        UpdatePosted, UpdatePaused, UpdateResumed, LetterClosed, MilestoneReached,
+        UpdatePosted, UpdatePaused, UpdateResumed, VersionNoticeQueued, LetterClosed, MilestoneReached,
     ];
 }

@@ -11,7 +11,7 @@ namespace Petition.Web.Pages.Admin.Letters;
 
 /// <summary>Creates (at /admin/letters/new) and edits a letter; only admins reach it (see AdminAccess).</summary>
 [RequestSizeLimit(Front.BodyLimits.LetterTextMaxBytes)]
-public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMarkdown markdown, Managing.VersionNotices notices,
+public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMarkdown markdown, Petition.Web.Updates.VersionNotices notices,
     Petition.Web.Admin.Audit.AuditTrail audit, TimeProvider time) : PageModel
 {
     [BindProperty] public LetterForm Input { get; set; } = new() { Status = LetterStatus.Draft };
@@ -65,8 +65,9 @@ public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMa
         if (letter is null)
             return NotFound();
         var summary = string.IsNullOrWhiteSpace(changeSummary) ? null : changeSummary.Trim()[..Math.Min(changeSummary.Trim().Length, 2000)];
-        var count = await notices.QueueAsync(letter.Id, summary, User.Identity?.Name ?? "admin", cancellationToken);
-        TempData["Status"] = $"{count} earlier signers will be emailed.";
+        TempData["Status"] = await notices.QueueAsync(letter.Id, summary, cancellationToken) is { } count
+            ? $"{count} earlier signers will be emailed; the updates page shows the progress."
+            : $"Signers of earlier versions were already told of version {letter.Version}.";
         return Redirect($"/admin/letters/{letter.Slug}/edit");
     }
 
