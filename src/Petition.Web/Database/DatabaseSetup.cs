@@ -46,8 +46,22 @@ public static class DatabaseSetup
     public static string? ReplicaConnectionString(IConfiguration configuration, DatabaseOptions options) =>
         !options.IsSqlite && configuration.GetConnectionString(ReadOnlyName) is { Length: > 0 } replica ? WithTimeout(replica, options) : null;
 
-    static string WithTimeout(string connectionString, DatabaseOptions options) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Timeout = Seconds(options.ConnectTimeout) }.ConnectionString;
+    /// <summary>
+    /// The PostgreSQL connection string with the connect timeout, and two settings that halve what PostgreSQL spends
+    /// on a confirmation (docs/benchmarks.md), unless the operator set them: a connection returned to the pool is not
+    /// reset with DISCARD ALL (the app keeps no session state: its locks and settings are per transaction), and
+    /// statements run often are prepared once per connection. Behind a pooler that cannot keep prepared statements,
+    /// set <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    static string WithTimeout(string connectionString, DatabaseOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = Seconds(options.ConnectTimeout) };
+        if (!builder.ContainsKey("No Reset On Close"))
+            builder.NoResetOnClose = true;
+        if (!builder.ContainsKey("Max Auto Prepare"))
+            builder.MaxAutoPrepare = 32;
+        return builder.ConnectionString;
+    }
 
     /// <summary>One context's options, on the primary or the replica: the same provider, timeouts and guards.</summary>
     public static void Configure(DbContextOptionsBuilder db, DatabaseOptions options, string connectionString)

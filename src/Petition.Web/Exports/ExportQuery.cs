@@ -22,7 +22,7 @@ public static class ExportQuery
         // The public list is the published, listed names whatever state was asked for.
         if (scope == ExportScope.Public)
         {
-            signatures = signatures.Where(s => s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
+            signatures = signatures.ListedOn(letter.Id);
             // Names held back by the organiser: the public file has no one in it until they are published.
             if (!letter.NamesPublicAt(now))
                 signatures = signatures.Where(s => false);

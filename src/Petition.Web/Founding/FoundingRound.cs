@@ -152,7 +152,7 @@ public class FoundingRound(PetitionDbContext db, PersonalDataKeys keys, Founding
             await transaction.CommitAsync(cancellationToken);
         }
         if (moved.PublicViewChanged)
-            publicView.Published(letter.Id, listed: signature.ListPublicly && !signature.Hidden, organisation: signature.ForOrganisation);
+            publicView.Published(letter.Id, listed: signature.IsListed(), organisation: signature.ForOrganisation);
         return view with { Status = InvitationStatus.Signed };
     }
 

@@ -140,7 +140,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, TimeProvider time)
         var db = scope.ServiceProvider.GetRequiredService<PetitionDbContext>();
         var byListing = await db.Signatures
             .Where(s => s.LetterId == letterId && s.State == SignatureState.Published)
-            .GroupBy(s => new { Listed = s.ListPublicly && !s.Hidden, s.ForOrganisation })
+            .GroupBy(PublicList.Project((s, listed) => new { Listed = listed, s.ForOrganisation }))
             .Select(g => new { g.Key.Listed, g.Key.ForOrganisation, Count = g.Count() })
             .ToListAsync().ConfigureAwait(false);
         return new SignatureCounts(byListing.Sum(g => g.Count), byListing.Where(g => g.Listed).Sum(g => g.Count),

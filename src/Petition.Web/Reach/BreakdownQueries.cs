@@ -16,8 +16,7 @@ public static class BreakdownQueries
 {
     public static async Task<Breakdown> RunAsync(PetitionDbContext db, Letter letter, CancellationToken cancellationToken)
     {
-        var listed = db.Signatures.AsNoTracking()
-            .Where(s => s.LetterId == letter.Id && s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
+        var listed = db.Signatures.AsNoTracking().ListedOn(letter.Id);
         var byCountry = new Dictionary<string, int>(StringComparer.Ordinal);
         if (letter.Fields.Country.Published)
         {

@@ -188,8 +188,7 @@ public class PublicSignatories(ReplicaReads reads, SignatureCounter counter, Tim
     /// </summary>
     static IQueryable<Signature> Filtered(PetitionDbContext db, Letter letter, SignatoryQuery query)
     {
-        var signatures = db.Signatures.AsNoTracking()
-            .Where(s => s.LetterId == letter.Id && s.State == SignatureState.Published && s.ListPublicly && !s.Hidden);
+        var signatures = db.Signatures.AsNoTracking().ListedOn(letter.Id);
         if (!string.IsNullOrWhiteSpace(query.Country) && letter.Fields.Country.Published)
         {
             var country = query.Country.Trim().ToUpperInvariant();

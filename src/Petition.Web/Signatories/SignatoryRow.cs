@@ -15,9 +15,9 @@ public record SignatoryRow(long Id, DateTimeOffset? PublishedAt, string Name, st
     DateTimeOffset CreatedAt, Verification Verification, bool Listed, bool ForOrganisation = false, string? Website = null,
     bool Founding = false)
 {
-    public static readonly Expression<Func<Signature, SignatoryRow>> Select = s => new SignatoryRow(s.Id, s.PublishedAt, s.Name,
-        s.Title, s.Organization, s.Country, s.Category, s.City, s.Comment, s.Notable, s.NotableOrder, s.VerifiedDomain,
-        s.ShowVerifiedBadge, s.CreatedAt, s.Verification, s.ListPublicly && !s.Hidden, s.ForOrganisation, s.Website, s.Founding);
+    public static readonly Expression<Func<Signature, SignatoryRow>> Select = PublicList.Project((s, listed) => new SignatoryRow(s.Id,
+        s.PublishedAt, s.Name, s.Title, s.Organization, s.Country, s.Category, s.City, s.Comment, s.Notable, s.NotableOrder,
+        s.VerifiedDomain, s.ShowVerifiedBadge, s.CreatedAt, s.Verification, listed, s.ForOrganisation, s.Website, s.Founding));
 
     /// <summary>The line as the public sees it: a field the letter published after this signer signed stays empty.</summary>
     public PublicSignatory ToPublic(LetterFields fields) => new(

@@ -87,7 +87,7 @@ public class Confirmation(PetitionDbContext db, PublicView publicView, ConfirmSt
         }
         // Only a published signature changes what the public sees: the count and the list.
         if (moved.PublicViewChanged)
-            publicView.Published(signature.LetterId, listed: signature.ListPublicly && !signature.Hidden, organisation: signature.ForOrganisation);
+            publicView.Published(signature.LetterId, listed: signature.IsListed(), organisation: signature.ForOrganisation);
         metrics.SignatureConfirmed();
         return lookup with { Status = ConfirmationStatus.Confirmed };
     }
