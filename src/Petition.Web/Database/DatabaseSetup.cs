@@ -56,9 +56,12 @@ public static class DatabaseSetup
     static string WithTimeout(string connectionString, DatabaseOptions options)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = Seconds(options.ConnectTimeout) };
-        if (!builder.ContainsKey("No Reset On Close"))
+        // What the operator wrote, keywords compared without spaces or case ("NoResetOnClose", "No Reset On Close").
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains(nameof(builder.NoResetOnClose)))
             builder.NoResetOnClose = true;
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains(nameof(builder.MaxAutoPrepare)))
             builder.MaxAutoPrepare = 32;
         return builder.ConnectionString;
     }

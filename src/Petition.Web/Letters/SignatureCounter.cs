@@ -51,10 +51,9 @@ public class SignatureCounter(IServiceScopeFactory scopes, TimeProvider time)
 
         /// <summary>Changes made here so far (<see cref="Forget"/>), and how many of them the running count sees.</summary>
         public int Changes, RunningSees;
-        public Task<SignatureCounts>? Running;
 
-        /// <summary>Readers who need a change that the running count started too early to see: one count after it.</summary>
-        public TaskCompletionSource<SignatureCounts>? Queued;
+        /// <summary>The count under way, if any: a finished one is never waited on, whatever the field still holds.</summary>
+        public Task<SignatureCounts>? Running;
 
         /// <summary>Confirmations counted here (<see cref="Add"/>) since the running count started.</summary>
         public int PublishedSince, ListedSince, OrganisationsSince;
@@ -68,19 +67,26 @@ public class SignatureCounter(IServiceScopeFactory scopes, TimeProvider time)
         {
             if (entry.Last is not null && time.GetElapsedTime(entry.ReadAt) < entry.FreshFor)
                 return Task.FromResult(entry.Last);
-            if (entry.Running is null)
+            if (entry.Running is not { IsCompleted: false })
                 StartCount(entry);
             if (entry.Last is not null)
                 return Task.FromResult(entry.Last); // stale by less than one query: better than a queue of readers
-            counting = entry.RunningSees == entry.Changes
-                ? entry.Running!
-                : (entry.Queued ??= new TaskCompletionSource<SignatureCounts>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            // A count that started before a change here cannot answer for it: wait for it to end, then ask again,
+            // which starts the one count after it (or joins it). Every wait is on a count that is running, so no
+            // reader can be left waiting on one that nobody will start.
+            counting = entry.RunningSees == entry.Changes ? entry.Running! : AfterAsync(entry.Running!, letterId);
         }
         // Shared by every waiting reader, so it runs without any one reader's cancellation.
         return counting.WaitAsync(cancellationToken);
     }
 
-    /// <summary>At most one count per letter runs at a time, and at most one more waits for it.</summary>
+    async Task<SignatureCounts> AfterAsync(Task running, int letterId)
+    {
+        await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return await GetAsync(letterId).ConfigureAwait(false);
+    }
+
+    /// <summary>At most one count per letter runs at a time; readers who need a later one wait for it to end.</summary>
     void StartCount(Entry entry)
     {
         entry.RunningSees = entry.Changes;
@@ -115,19 +121,7 @@ public class SignatureCounter(IServiceScopeFactory scopes, TimeProvider time)
         finally
         {
             lock (entry)
-            {
                 entry.Running = null;
-                if (entry.Queued is { } queued)
-                {
-                    entry.Queued = null;
-                    StartCount(entry);
-                    _ = entry.Running!.ContinueWith(t =>
-                    {
-                        if (t.IsCompletedSuccessfully) queued.TrySetResult(t.Result);
-                        else queued.TrySetException(t.Exception?.InnerExceptions ?? [new TaskCanceledException(t)]);
-                    }, TaskScheduler.Default);
-                }
-            }
         }
     }
 
