@@ -30,6 +30,11 @@ start_postgres() {
     as_root pg_ctlcluster "$version" main start
     for _ in $(seq 50); do pg_isready -q -h "$PGHOST" -p "$PGPORT" && break; sleep 0.2; done
   fi
+  # The tests' streaming replica (scripts/replica.sh) replays every write the benchmark makes, on the same two cores.
+  if pg_lsclusters -h | awk '$2=="replica" && $4=="online"{f=1}END{exit !f}'; then
+    log "stopping the tests' replica cluster: it would replay every write on the benchmark's cores"
+    as_root pg_ctlcluster "$(pg_lsclusters -h | awk '$2=="replica"{print $1; exit}')" replica stop
+  fi
   (cd /tmp && as_root runuser -u postgres -- env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD psql -q -c \
     "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='petition') THEN CREATE ROLE petition LOGIN PASSWORD 'petition' CREATEDB; END IF; END\$\$;") >/dev/null
   log "creating database $DB"
