@@ -177,6 +177,7 @@ public class PetitionDbContext(DbContextOptions<PetitionDbContext> options)
             version.Property(v => v.Title).HasMaxLength(300);
             version.Property(v => v.ChangeSummary).HasMaxLength(2000);
             version.Property(v => v.TranslationChanged).HasMaxLength(16);
+            version.Property(v => v.Recipients).HasMaxLength(1000);
             version.HasOne<Letter>().WithMany(l => l.Versions).HasForeignKey(v => v.LetterId);
         });
 

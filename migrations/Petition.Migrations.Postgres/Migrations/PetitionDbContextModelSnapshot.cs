@@ -600,6 +600,10 @@ namespace Petition.Migrations.Postgres.Migrations
                     b.Property<int>("LetterId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)

@@ -578,6 +578,10 @@ namespace Petition.Migrations.Sqlite.Migrations
                     b.Property<int>("LetterId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)

@@ -8,6 +8,9 @@ public class LetterVersion
     public int Version { get; set; }
     public required string Title { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>Whom the letter was addressed to at this version; null for a version made before it was kept.</summary>
+    public string? Recipients { get; set; }
     public string? ChangeSummary { get; set; }
 
     /// <summary>

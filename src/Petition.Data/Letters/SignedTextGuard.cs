@@ -5,7 +5,7 @@ namespace Petition.Data.Letters;
 
 /// <summary>
 /// A version of a letter's text that anyone signed never changes: whatever path tries (the editor, a status change,
-/// an import, a future API), saving a changed title or body of a signed version throws before anything is written.
+/// an import, a future API), saving a changed title, body or addressee of a signed version throws before anything is written.
 /// So does a translation of a version that anyone signed in that translation's language, changed, removed or added
 /// (those signers read the original). A change
 /// to a signed text is a new version. Registered on every <see cref="PetitionDbContext"/>.
@@ -33,7 +33,8 @@ public sealed class SignedTextGuard : SaveChangesInterceptor
     {
         var rewritten = db.ChangeTracker.Entries<LetterVersion>()
             .Where(e => e.State == EntityState.Deleted
-                || (e.State == EntityState.Modified && (e.Property(v => v.Title).IsModified || e.Property(v => v.Body).IsModified)))
+                || (e.State == EntityState.Modified && (e.Property(v => v.Title).IsModified || e.Property(v => v.Body).IsModified
+                    || e.Property(v => v.Recipients).IsModified)))
             .Select(e => e.Entity)
             .ToList();
         foreach (var version in rewritten)

@@ -19,6 +19,9 @@ public record ExportDocument(
     /// <summary>The language of the title and text above (a translation, or the original's).</summary>
     public string Language { get; init; } = Letter.Language;
 
+    /// <summary>Whom the version was addressed to, in <see cref="Language"/> where translated: as its signers read it.</summary>
+    public string Recipients { get; init; } = Letter.Recipients;
+
     /// <summary>Every published signature of the letter, listed or not: the count a reader compares the list with.</summary>
     public int Counted { get; init; } = Count;
 }

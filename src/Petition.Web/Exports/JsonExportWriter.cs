@@ -21,7 +21,7 @@ public class JsonExportWriter : IExportWriter
         json.WriteStartObject("letter");
         json.WriteString("slug", document.Letter.Slug);
         json.WriteString("title", document.VersionTitle);
-        json.WriteString("recipients", document.Letter.Recipients);
+        json.WriteString("recipients", document.Recipients);
         json.WriteNumber("version", document.Version);
         json.WriteString("url", document.LetterUrl);
         json.WriteEndObject();

@@ -99,7 +99,7 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
                     .Narrowed(new SignatureFilter { To = filter.To }, byState: false, ExportQuery.DateOf(ExportScope.Public)).CountAsync(cancellationToken)
                 : count;
             var document = new ExportDocument(site.Value.Name, letter, letterUrl, versionSigned, text.Title, text.Body,
-                scope, described, count, now, ExportColumns.For(scope, letter.Fields, letter.AcceptsOrganisations)) { Language = text.Language, Counted = counted };
+                scope, described, count, now, ExportColumns.For(scope, letter.Fields, letter.AcceptsOrganisations)) { Language = text.Language, Recipients = text.Recipients, Counted = counted };
             await writer.WriteAsync(file, document, selected.StreamAsync(scope, db.GetService<Petition.Data.Sealing.IPersonalDataSeal>(), cancellationToken), cancellationToken);
             await snapshot.CommitAsync(cancellationToken);
         }
@@ -123,18 +123,18 @@ public class SignedExports(PetitionDbContext db, IEnumerable<IExportWriter> writ
     /// else the version's original. The current version without a record (a letter translated before versions kept
     /// their translations) reads as the letter page does.
     /// </summary>
-    async Task<(string Title, string Body, string Language)> SignedTextAsync(Letter letter, LetterVersion? version, string language,
+    async Task<(string Title, string Body, string Language, string Recipients)> SignedTextAsync(Letter letter, LetterVersion? version, string language,
         CancellationToken cancellationToken)
     {
         var versionSigned = version?.Version ?? letter.Version;
         if (language != letter.Language && await db.LetterVersionTranslations.AsNoTracking()
                 .FirstOrDefaultAsync(t => t.LetterId == letter.Id && t.Version == versionSigned && t.Language == language, cancellationToken)
             is { } recorded)
-            return (recorded.Title, recorded.Body, recorded.Language);
+            return (recorded.Title, recorded.Body, recorded.Language, recorded.Recipients ?? version?.Recipients ?? letter.Recipients);
         if (version is not null)
-            return (version.Title, version.Body, letter.Language);
+            return (version.Title, version.Body, letter.Language, version.Recipients ?? letter.Recipients);
         var current = Letters.LetterText.Of(letter, language);
-        return (current.Title, current.Body, current.Language);
+        return (current.Title, current.Body, current.Language, current.Recipients);
     }
 
     /// <summary>Only letters, digits and hyphens: the slug is already so, and the rest is ours.</summary>

@@ -14,7 +14,8 @@ public class SampleLetter(PetitionDbContext db, TimeProvider time, ILogger<Sampl
         if (await db.Letters.AnyAsync(cancellationToken))
             return;
         var letter = Create(time.GetUtcNow());
-        letter.Versions.Add(new LetterVersion { Version = 1, Title = letter.Title, Body = letter.Body, CreatedAt = letter.CreatedAt });
+        letter.Versions.Add(new LetterVersion { Version = 1, Title = letter.Title, Body = letter.Body, Recipients = letter.Recipients,
+            CreatedAt = letter.CreatedAt });
         db.Letters.Add(letter);
         try
         {

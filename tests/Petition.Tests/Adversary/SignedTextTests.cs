@@ -31,6 +31,30 @@ public class SignedTextTests(SqliteFixture fixture) : IClassFixture<SqliteFixtur
         Assert.Contains(signedBody.Split('\n')[0].Trim(), page.QuerySelector("main")!.TextContent);
     }
 
+    [Fact]
+    public async Task Whom_a_signed_letter_is_addressed_to_changes_only_as_a_new_version()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("addressee"), l =>
+            l.Versions.Add(new LetterVersion { Version = 1, Title = l.Title, Body = l.Body, Recipients = l.Recipients, CreatedAt = l.CreatedAt }));
+        var signedTo = letter.Recipients;
+        await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Signed To", $"{Signer.Unique("to")}@example.org"));
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+
+        await SaveAsync(admin, letter.Slug, new() { ["Input.Recipients"] = "The Government of Elsewhere" });
+
+        var versions = await app.Db(db => db.LetterVersions.Where(v => v.LetterId == letter.Id).OrderBy(v => v.Version).ToListAsync());
+        Assert.Equal([signedTo, "The Government of Elsewhere"], versions.Select(v => v.Recipients));
+        Assert.Equal(letter.Body, versions[1].Body);
+        var first = Exports.ExportFiles.PdfText(await app.Visitor().GetByteArrayAsync($"/api/letters/{letter.Slug}/signatures.pdf?version=1"));
+        Assert.Contains("To: The Permanent Missions", first); // the sample's addressee, as signed
+        Assert.DoesNotContain("Elsewhere", first);
+        await Assert.ThrowsAsync<SignedTextException>(() => app.Db(async db =>
+        {
+            (await db.LetterVersions.SingleAsync(v => v.LetterId == letter.Id && v.Version == 1)).Recipients = "Someone else";
+            return await db.SaveChangesAsync();
+        }));
+    }
+
     static async Task SaveAsync(HttpClient admin, string slug, Dictionary<string, string> values)
     {
         var url = $"/admin/letters/{slug}/edit";

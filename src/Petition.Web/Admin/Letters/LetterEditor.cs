@@ -24,7 +24,8 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
         var now = time.GetUtcNow();
         var letter = new Letter { Slug = form.Slug, Title = "", Recipients = "", Body = "", CreatedAt = now, Version = 1 };
         Apply(form, letter);
-        letter.Versions.Add(new LetterVersion { Version = 1, Title = letter.Title, Body = letter.Body, CreatedAt = now, ChangeSummary = form.ChangeSummary });
+        letter.Versions.Add(new LetterVersion { Version = 1, Title = letter.Title, Body = letter.Body, Recipients = letter.Recipients,
+            CreatedAt = now, ChangeSummary = form.ChangeSummary });
         db.Letters.Add(letter);
         await db.SaveChangesAsync(cancellationToken); // the id first, then the entry that names it
         audit.Record(AuditActions.LetterCreated, letter.Id, after: Snapshot(letter));
@@ -40,7 +41,9 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
         // A field made public now publishes only what is given from now on: earlier signers were told otherwise.
         var anyoneSigned = await db.Signatures.AnyAsync(s => s.LetterId == letter.Id, cancellationToken);
         letter.Fields = fieldsBefore.After(letter.Fields, time.GetUtcNow(), anyoneSigned);
-        var textChanged = (string?)before["title"] != letter.Title || (string?)before["body"] != letter.Body;
+        // Whom it is addressed to is part of what was signed, as its title and text are.
+        var textChanged = (string?)before["title"] != letter.Title || (string?)before["body"] != letter.Body
+            || (string?)before["recipients"] != letter.Recipients;
         var now = time.GetUtcNow();
         letter.UpdatedAt = now;
         if (textChanged)
@@ -68,7 +71,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
         {
             // A letter made before versions were kept: its old text becomes the version it had.
             current = new LetterVersion { LetterId = letter.Id, Version = letter.Version, Title = (string)before["title"]!,
-                Body = (string)before["body"]!, CreatedAt = letter.CreatedAt };
+                Body = (string)before["body"]!, Recipients = (string?)before["recipients"], CreatedAt = letter.CreatedAt };
             db.LetterVersions.Add(current);
         }
         if (wasDraft && !signed)
@@ -77,6 +80,7 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
             // place. Once published, or once signed, every change is a new version listed publicly.
             current.Title = letter.Title;
             current.Body = letter.Body;
+            current.Recipients = letter.Recipients;
             current.ChangeSummary = summary;
             return;
         }

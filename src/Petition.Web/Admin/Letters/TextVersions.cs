@@ -25,7 +25,7 @@ public class TextVersions(PetitionDbContext db)
         letter.UpdatedAt = now;
         db.LetterVersions.Add(new LetterVersion
         {
-            LetterId = letter.Id, Version = letter.Version, Title = letter.Title, Body = letter.Body,
+            LetterId = letter.Id, Version = letter.Version, Title = letter.Title, Body = letter.Body, Recipients = letter.Recipients,
             ChangeSummary = summary, TranslationChanged = translationChanged, CreatedAt = now,
         });
         foreach (var translation in translations.Where(t => t.Language != translationChanged))

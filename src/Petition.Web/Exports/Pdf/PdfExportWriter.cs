@@ -88,7 +88,7 @@ public class PdfExportWriter(IOptions<ExportOptions> options, IStringLocalizer<S
         layout.Space(6);
         layout.Heading(document.VersionTitle, 20);
         var at = document.GeneratedAt.UtcDateTime.ToString("D", culture) + ", " + document.GeneratedAt.UtcDateTime.ToString("HH:mm", culture) + " UTC";
-        layout.Paragraph(text["To: {0}", LetterText.Of(document.Letter, document.Language).Recipients], 11);
+        layout.Paragraph(text["To: {0}", document.Recipients], 11);
         layout.Paragraph(text["Date: {0}", at], 11);
         var listed = Math.Min(document.Count, maxRows);
         layout.Paragraph(text["Signatories in this document: {0}", listed.ToString("N0", culture)], 11, bold: true);
