@@ -51,6 +51,13 @@ public class Letter
     /// </summary>
     public int? ContactRetentionDays { get; set; }
 
+    /// <summary>
+    /// Whether a new retention keeps the promise made to those who signed under <paramref name="promised"/>: a promise to
+    /// erase may be made sooner, never later, and never taken back. With nobody signed yet, anything goes.
+    /// </summary>
+    public static bool KeepsRetentionPromise(int? promised, int? proposed, bool anyoneSigned) =>
+        !anyoneSigned || promised is null || proposed <= promised;
+
     /// <summary>Whether the public list may show names now (<see cref="NamesHeld"/>, <see cref="NamesHeldUntil"/>): the one rule.</summary>
     public bool NamesPublicAt(DateTimeOffset now) => !NamesHeld && (NamesHeldUntil is null || now >= NamesHeldUntil);
 

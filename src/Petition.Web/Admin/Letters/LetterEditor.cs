@@ -33,8 +33,22 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
         return letter;
     }
 
+    /// <summary>
+    /// Why the form cannot be saved over this letter, by field, or null: a retention that breaks the promise its
+    /// signers read in the privacy notice (<see cref="Letter.KeepsRetentionPromise"/>).
+    /// </summary>
+    public async Task<(string Field, string Message)?> RefusalAsync(Letter letter, LetterForm form, CancellationToken cancellationToken) =>
+        Letter.KeepsRetentionPromise(letter.ContactRetentionDays, form.ContactRetentionDays,
+            await db.Signatures.AnyAsync(s => s.LetterId == letter.Id, cancellationToken))
+            ? null
+            : (nameof(LetterForm.ContactRetentionDays),
+                $"People signed after being told their address would be erased {letter.ContactRetentionDays} days after the letter closes: "
+                + "that can be made sooner, not later or never.");
+
     public async Task UpdateAsync(Letter letter, LetterForm form, CancellationToken cancellationToken)
     {
+        if (await RefusalAsync(letter, form, cancellationToken) is { } refusal)
+            throw new InvalidOperationException(refusal.Message);
         var before = Snapshot(letter);
         var fieldsBefore = letter.Fields;
         Apply(form, letter);

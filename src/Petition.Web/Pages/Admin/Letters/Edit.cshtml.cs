@@ -48,6 +48,8 @@ public class EditLetterModel(PetitionDbContext db, LetterEditor editor, LetterMa
         ModelState.Clear();
         if (await new LetterFormValidator().ValidInAsync(Input, ModelState, nameof(Input), cancellationToken) && await editor.SlugTakenAsync(Input.Slug.Trim(), letter?.Id, cancellationToken))
             ModelState.AddModelError("Input.Slug", "Another letter has this address.");
+        if (ModelState.IsValid && letter is not null && await editor.RefusalAsync(letter, Input, cancellationToken) is { } refusal)
+            ModelState.AddModelError($"Input.{refusal.Field}", refusal.Message);
         if (!ModelState.IsValid)
             return Page();
 
