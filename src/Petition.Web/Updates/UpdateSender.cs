@@ -62,7 +62,7 @@ public class UpdateSender(IServiceScopeFactory scopes, UpdateSignal signal, Outb
         var links = scope.ServiceProvider.GetRequiredService<SignatureLinks>();
         var size = options.Value.ChunkSize;
         var audience = update.NoticeOfVersion is { } version
-            ? VersionNotices.Audience(db.Signatures, update.LetterId, version)
+            ? VersionNotices.Audience(db, update.LetterId, version)
             : scope.ServiceProvider.GetRequiredService<LetterUpdates>().Audience(update.LetterId, update.Country);
         var chunk = await audience.Where(s => s.Id > update.Cursor).OrderBy(s => s.Id).Take(size).ToListAsync(cancellationToken);
         foreach (var signature in chunk)

@@ -15,13 +15,20 @@ namespace Petition.Web.Updates;
 public class VersionNotices(PetitionDbContext db, AuditTrail audit, UpdateSignal signal, TimeProvider time)
 {
     /// <summary>
-    /// Who a notice of <paramref name="version"/> reaches: every signer of an earlier version who is counted or
-    /// awaiting review, has not stopped emails about the letter, and whose address is still held (an address erased
-    /// after the letter's work was done has no one left to write to). Not only those who asked for news.
+    /// Who a notice of <paramref name="version"/> reaches: every signer whose text changed since the version they
+    /// signed (a later version up to this one changed the original, or corrected the translation in their language;
+    /// a correction of another language's translation is not theirs to hear about), who is counted or awaiting review,
+    /// has not stopped emails about the letter, and whose address is still held (an address erased after the letter's
+    /// work was done has no one left to write to). Not only those who asked for news.
     /// </summary>
-    public static IQueryable<Signature> Audience(IQueryable<Signature> signatures, int letterId, int version) =>
-        signatures.Where(s => s.LetterId == letterId && s.LetterVersion < version && !s.Unsubscribed && s.SealedEmail != null
-            && (s.State == SignatureState.Published || s.State == SignatureState.AwaitingReview));
+    public static IQueryable<Signature> Audience(PetitionDbContext db, int letterId, int version) =>
+        db.Signatures.Where(s => s.LetterId == letterId && s.LetterVersion < version && !s.Unsubscribed && s.SealedEmail != null
+            && (s.State == SignatureState.Published || s.State == SignatureState.AwaitingReview)
+            && (db.LetterVersions.Any(v => v.LetterId == letterId && v.Version > s.LetterVersion && v.Version <= version
+                    && (v.TranslationChanged == null || v.TranslationChanged == s.Language))
+                // A version with no record (a letter from before versions were kept) may have changed anything.
+                || db.LetterVersions.Count(v => v.LetterId == letterId && v.Version > s.LetterVersion && v.Version <= version)
+                    < version - s.LetterVersion));
 
     /// <summary>The change's summary as the notice keeps it (the first text's body), null when none was given.</summary>
     public static string? SummaryOf(LetterUpdate notice) => notice.Texts is [{ Body: { Length: > 0 } body }, ..] ? body : null;
@@ -37,7 +44,7 @@ public class VersionNotices(PetitionDbContext db, AuditTrail audit, UpdateSignal
             LetterId = letterId, CreatedAt = time.GetUtcNow(), CreatedBy = audit.ActorName, State = UpdateState.Queued,
             NoticeOfVersion = letter.Version,
             Texts = [new UpdateText(letter.Language, $"The text is now at version {letter.Version}", changeSummary ?? "")],
-            Total = await Audience(db.Signatures, letterId, letter.Version).CountAsync(cancellationToken),
+            Total = await Audience(db, letterId, letter.Version).CountAsync(cancellationToken),
         };
         db.LetterUpdates.Add(notice);
         audit.Record(AuditActions.VersionNoticeQueued, letterId, after: new { version = letter.Version, notice.Total },

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Petition.Data.Letters;
 using Petition.Tests.Admin;
 using Petition.Tests.Exports;
@@ -73,6 +74,26 @@ public class SignedTranslationTests(SqliteFixture fixture) : IClassFixture<Sqlit
         Assert.Equal(2, Assert.Single(spanish).Version);
         Assert.Equal("Hagan las preguntas difíciles", spanish[0].Title);
         Assert.Null((await admin.GetDocumentAsync($"/admin/letters/{letter.Slug}/translations")).QuerySelector(".out-of-date"));
+    }
+
+    [Fact]
+    public async Task Only_those_whose_text_changed_are_told_of_a_corrected_translation()
+    {
+        var letter = await LetterAsync("notice-fr");
+        var (french, english) = ($"{Signer.Unique("nfr")}@example.org", $"{Signer.Unique("nen")}@example.org");
+        foreach (var (email, language) in new[] { (french, "fr"), (english, "en") })
+        {
+            await app.Visitor(language).SignByApiAsync(letter.Slug, Signer.ApiBody("Noticed Signer", email));
+            await app.Client().ConfirmAsync(await app.ConfirmationPathAsync(email));
+        }
+        var admin = await app.SignInAsync(await app.CreateAdminAsync());
+        await SaveTranslationAsync(admin, letter, "fr", Corrected, "Nous vous demandons d'agir.");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Petition.Web.Updates.VersionNotices>().QueueAsync(letter.Id, "Traduction corrigée.", default));
+        await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == french) && m.Subject!.StartsWith("La lettre que vous avez signée a changé"));
+        await app.DrainOutboxAsync();
+        Assert.DoesNotContain(app.Smtp.To(english), m => m.Subject!.StartsWith("The letter you signed has changed"));
     }
 
     [Fact]
