@@ -71,19 +71,32 @@ public class SignatureCounter(IServiceScopeFactory scopes, TimeProvider time)
                 StartCount(entry);
             if (entry.Last is not null)
                 return Task.FromResult(entry.Last); // stale by less than one query: better than a queue of readers
-            // A count that started before a change here cannot answer for it: wait for it to end, then ask again,
-            // which starts the one count after it (or joins it). Every wait is on a count that is running, so no
-            // reader can be left waiting on one that nobody will start.
-            counting = entry.RunningSees == entry.Changes ? entry.Running! : AfterAsync(entry.Running!, letterId);
+            counting = Seeing(entry, entry.Changes);
         }
         // Shared by every waiting reader, so it runs without any one reader's cancellation.
         return counting.WaitAsync(cancellationToken);
     }
 
-    async Task<SignatureCounts> AfterAsync(Task running, int letterId)
+    /// <summary>
+    /// A count that sees the first <paramref name="changes"/> changes made here; the caller holds the lock and a count
+    /// is running. One that started before them cannot answer for them: the reader waits for it to end, then for the
+    /// count after it, which sees them whatever happens meanwhile. Every wait is on a count that is running, so no
+    /// reader is left waiting on one that nobody will start, and none waits for more than two.
+    /// </summary>
+    Task<SignatureCounts> Seeing(Entry entry, int changes) =>
+        entry.RunningSees >= changes ? entry.Running! : AfterAsync(entry, entry.Running!, changes);
+
+    async Task<SignatureCounts> AfterAsync(Entry entry, Task running, int changes)
     {
         await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return await GetAsync(letterId).ConfigureAwait(false);
+        Task<SignatureCounts> next;
+        lock (entry)
+        {
+            if (entry.Running is not { IsCompleted: false })
+                StartCount(entry);
+            next = Seeing(entry, changes);
+        }
+        return await next.ConfigureAwait(false);
     }
 
     /// <summary>At most one count per letter runs at a time; readers who need a later one wait for it to end.</summary>
