@@ -47,10 +47,16 @@ public class SignedTranslationTests(SqliteFixture fixture) : IClassFixture<Sqlit
     {
         var letter = await LetterAsync("signed-fr");
         var signedTitle = letter.Translations.Single().Title;
-        await SignInAsync("fr", letter);
+        var email = $"{Signer.Unique("signedfr")}@example.org";
+        await app.Visitor("fr").SignByApiAsync(letter.Slug, Signer.ApiBody("Signer fr", email));
+        await app.ConfirmationPathAsync(email); // the email that carries their manage link
         var admin = await app.SignInAsync(await app.CreateAdminAsync());
 
         await SaveTranslationAsync(admin, letter, "fr", Corrected, "Excellences,\n\nNous vous demandons **d'agir**.");
+
+        // The signer's own page leads to the text they signed, kept in their language.
+        var manage = await app.Visitor().GetDocumentAsync(Signer.ManagePathIn(app.Smtp.To(email)[0]));
+        Assert.Equal($"/letters/{letter.Slug}/versions#version-1", manage.QuerySelector("#signed-text")!.GetAttribute("href"));
 
         var (version, versions) = await app.Db(async db => (
             await db.Letters.Where(l => l.Id == letter.Id).Select(l => l.Version).SingleAsync(),

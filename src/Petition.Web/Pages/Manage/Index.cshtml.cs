@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Petition.Data.Signatures;
 using Petition.Web.Front;
 using Petition.Web.Languages;
+using Petition.Web.Letters;
 using Petition.Web.Managing;
 using Petition.Web.Pages.Letters;
 using Petition.Web.Seals;
@@ -14,11 +15,19 @@ namespace Petition.Web.Pages.Manage;
 
 /// <summary>The signer's own page, reached only through the private link in their emails.</summary>
 [Limited(Door.Manage)]
-public class IndexModel(SignatureManagement management, SealReceipts receipts, IStringLocalizer<SiteText> text) : PageModel
+public class IndexModel(SignatureManagement management, SealReceipts receipts, IStringLocalizer<SiteText> text, TimeProvider time) : PageModel
 {
     [BindProperty] public SignatureFormInput Input { get; set; } = new();
 
     public Signature? Signature { get; private set; }
+
+    /// <summary>
+    /// Where the signer reads the text they signed, in every language it was kept in (the letter's public versions
+    /// page, at their version); null while the letter is not public.
+    /// </summary>
+    public string? SignedTextLink => Signature is { } signature && signature.Letter.IsPublic(time.GetUtcNow())
+        ? $"/letters/{signature.Letter.Slug}/versions#version-{signature.LetterVersion}"
+        : null;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
