@@ -31,23 +31,22 @@ public sealed class SignedTextGuard : SaveChangesInterceptor
 
     static async Task RefuseRewritesAsync(PetitionDbContext db, CancellationToken cancellationToken)
     {
-        var rewritten = db.ChangeTracker.Entries<LetterVersion>()
-            .Where(e => e.State == EntityState.Deleted
-                || (e.State == EntityState.Modified && (e.Property(v => v.Title).IsModified || e.Property(v => v.Body).IsModified
-                    || e.Property(v => v.Recipients).IsModified)))
-            .Select(e => e.Entity)
+        // One pass over what is tracked (each call to Entries detects changes again, on every save of every request).
+        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Modified or EntityState.Deleted or EntityState.Added).ToList();
+        var rewritten = entries.Where(e => e.Entity is LetterVersion && (e.State == EntityState.Deleted
+                || (e.State == EntityState.Modified && (e.Property(nameof(LetterVersion.Title)).IsModified
+                    || e.Property(nameof(LetterVersion.Body)).IsModified || e.Property(nameof(LetterVersion.Recipients)).IsModified))))
+            .Select(e => (LetterVersion)e.Entity)
             .ToList();
         foreach (var version in rewritten)
         {
             if (await db.Signatures.AnyAsync(s => s.LetterId == version.LetterId && s.LetterVersion == version.Version, cancellationToken))
                 throw new SignedTextException(version.LetterId, version.Version);
         }
-        var retranslated = db.ChangeTracker.Entries<LetterVersionTranslation>()
-            .Where(e => e.State is EntityState.Deleted or EntityState.Added
-                || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && p.Metadata.Name
-                    is nameof(LetterVersionTranslation.Title) or nameof(LetterVersionTranslation.Body) or nameof(LetterVersionTranslation.Recipients)
-                    or nameof(LetterVersionTranslation.Language) or nameof(LetterVersionTranslation.Version))))
-            .Select(e => (e.Entity.LetterId, Version: (int)e.Property(nameof(LetterVersionTranslation.Version)).OriginalValue!,
+        // A version's translation is signed text whole: any change, a removal or an addition, judged by where it stood.
+        var retranslated = entries.Where(e => e.Entity is LetterVersionTranslation)
+            .Select(e => (LetterId: (int)e.Property(nameof(LetterVersionTranslation.LetterId)).OriginalValue!,
+                Version: (int)e.Property(nameof(LetterVersionTranslation.Version)).OriginalValue!,
                 Language: (string)e.Property(nameof(LetterVersionTranslation.Language)).OriginalValue!))
             .Distinct()
             .ToList();

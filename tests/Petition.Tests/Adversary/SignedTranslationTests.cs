@@ -149,6 +149,12 @@ public class SignedTranslationTests(SqliteFixture fixture) : IClassFixture<Sqlit
         }));
         await Assert.ThrowsAsync<SignedTextException>(() => app.Db(async db =>
         {
+            // Nor moved away from the version it was signed at, leaving the signers with none.
+            (await db.LetterVersionTranslations.SingleAsync(t => t.LetterId == letter.Id && t.Language == "fr")).Version = 7;
+            return await db.SaveChangesAsync();
+        }));
+        await Assert.ThrowsAsync<SignedTextException>(() => app.Db(async db =>
+        {
             db.LetterVersionTranslations.Remove(await db.LetterVersionTranslations.SingleAsync(t => t.LetterId == letter.Id && t.Language == "fr"));
             return await db.SaveChangesAsync();
         }));

@@ -10,9 +10,10 @@ namespace Petition.Tests.Infrastructure;
 /// manifest): an earlier version cancelled first, and the cancellation unwound the very awaits it meant to show.
 /// Then the request is abandoned and sent once more; a second stall fails the test with the report. The report of a
 /// first stall is written to standard error and to <c>hangs.log</c> beside the test assembly.
-/// Why once more: a stall of this kind has been seen about once in ten full runs, only through the in-process test
-/// server, never on Kestrel (the contract walk, the benchmarks' millions of requests); its cause is not found yet,
-/// and the report is what will find it. The watchdog runs on the test's own wall clock, not the app's fake one.
+/// Why once more: a stall of this kind was seen about once in ten full runs. Its report named the cause (a reader of
+/// the signature count waiting on a promised count nobody would run, rewritten in <c>SignatureCounter</c>); the retry
+/// stays until more clean runs say that was the only one. The watchdog runs on the wall clock on purpose: it measures
+/// the test process's own patience, not the app's time, which a test drives with a fake clock.
 /// </summary>
 public sealed class HangReport : DelegatingHandler
 {
@@ -25,6 +26,7 @@ public sealed class HangReport : DelegatingHandler
         {
             using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var sending = SendWholeAsync(request, abandon.Token);
+            // The wall clock, on purpose: a watchdog on the test process, not a wait the app's behaviour depends on.
             if (await Task.WhenAny(sending, Task.Delay(Patience, cancellationToken)) == sending || cancellationToken.IsCancellationRequested)
                 return await sending;
             var report = $"{request.Method} {request.RequestUri} had no whole answer in {Patience.TotalSeconds} s (attempt {attempt}). " +

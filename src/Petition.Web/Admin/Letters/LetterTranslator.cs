@@ -42,15 +42,15 @@ public class LetterTranslator(PetitionDbContext db, AuditTrail audit, PublicView
         {
             // Those who signed this version in this language read the text recorded for it (or, with none, the
             // original's): that record is theirs, so a change to it, or a first one, is the next version.
-            if (await versions.SignedInAsync(letter, language, cancellationToken))
+            var signed = await versions.SignedInAsync(letter, language, cancellationToken);
+            if (recorded is not null && !signed)
+                (recorded.Title, recorded.Body, recorded.Recipients) = (translation.Title, translation.Body, translation.Recipients);
+            else
             {
-                await versions.NextAsync(letter, summary: null, translationChanged: language, now, cancellationToken);
+                if (signed)
+                    await versions.NextAsync(letter, summary: null, translationChanged: language, now, cancellationToken);
                 db.LetterVersionTranslations.Add(LetterVersionTranslation.Of(translation, letter.Id, letter.Version));
             }
-            else if (recorded is null)
-                db.LetterVersionTranslations.Add(LetterVersionTranslation.Of(translation, letter.Id, letter.Version));
-            else
-                (recorded.Title, recorded.Body, recorded.Recipients) = (translation.Title, translation.Body, translation.Recipients);
         }
         audit.Record(AuditActions.LetterTranslated, letter.Id, before: before,
             after: new { translation.Title, translation.Body }, detail: VersionDetail(language, versionBefore, letter.Version));
