@@ -17,30 +17,35 @@ public record ConfirmationLookup(ConfirmationStatus Status, Signature? Signature
 
 /// <summary>
 /// The emailed link's two halves: looking (GET, harmless, what a mail scanner does) and confirming (POST, what a
-/// person does by pressing the button).
+/// person does by pressing the button). Presses are confirmed in batches (<see cref="ConfirmBatcher"/>).
 /// </summary>
-public class Confirmation(PetitionDbContext db, PublicView publicView, ConfirmStep step, PetitionMetrics metrics, TimeProvider time)
+public class Confirmation(PetitionDbContext db, PublicView publicView, ConfirmStep step, ConfirmBatcher batcher,
+    PetitionMetrics metrics, TimeProvider time)
 {
     /// <summary>
     /// The signature a confirmation link points to, carrying (in memory) exactly the details that link's email showed:
     /// the first sign request's (on the signature) or a later one's (<see cref="SignAttempt"/>, with its own link).
     /// </summary>
     public Task<ConfirmationLookup> FindAsync(string token, CancellationToken cancellationToken) =>
-        FindAsync(token, withTranslations: true, cancellationToken);
+        FindAsync(token, firstLinks: null, cancellationToken);
 
-    /// <param name="withTranslations">
-    /// The letter's translations, for a page that shows the letter. The confirm press leaves them out (each is the
-    /// whole letter in another language, read again for every signer) and loads them only for a page it shows.
+    /// <param name="firstLinks">
+    /// The signatures a batch of presses found in one query by their first links, with their letters (and without
+    /// the letter's translations, each the whole letter in another language); null to look this one up, for a page
+    /// that shows the letter.
     /// </param>
-    async Task<ConfirmationLookup> FindAsync(string token, bool withTranslations, CancellationToken cancellationToken)
+    async Task<ConfirmationLookup> FindAsync(string token, IReadOnlyDictionary<string, Signature>? firstLinks,
+        CancellationToken cancellationToken)
     {
         if (!VerificationToken.LooksValid(token))
             return ConfirmationLookup.NotFound;
         var hash = VerificationToken.HashOf(token);
-        IQueryable<Signature> signatures = withTranslations
+        IQueryable<Signature> signatures = firstLinks is null
             ? db.Signatures.Include(s => s.Letter).ThenInclude(l => l.Translations)
             : db.Signatures.Include(s => s.Letter);
-        var signature = await signatures.FirstOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
+        var signature = firstLinks is null
+            ? await signatures.FirstOrDefaultAsync(s => s.ConfirmationTokenHash == hash, cancellationToken)
+            : firstLinks.GetValueOrDefault(KeyOf(hash));
         var expiresAt = signature?.ConfirmationExpiresAt;
         SignAttempt? attempt = null;
         if (signature is null)
@@ -65,38 +70,69 @@ public class Confirmation(PetitionDbContext db, PublicView publicView, ConfirmSt
         return new(ConfirmationStatus.Pending, signature);
     }
 
+    static string KeyOf(byte[] hash) => Convert.ToHexString(hash);
+
+    /// <summary>
+    /// The press: confirmed with the presses that came with it, in one transaction. One that confirmed nothing shows
+    /// the confirm page, which shows the letter in the reader's language, read again here for that page.
+    /// </summary>
     public async Task<ConfirmationLookup> ConfirmAsync(string token, CancellationToken cancellationToken)
     {
-        var lookup = await FindAsync(token, withTranslations: false, cancellationToken);
-        if (lookup.Status != ConfirmationStatus.Pending)
-            return await ForPageAsync(lookup, cancellationToken);
+        if (!VerificationToken.LooksValid(token))
+            return ConfirmationLookup.NotFound;
+        var pressed = await batcher.ConfirmAsync(token, cancellationToken);
+        if (pressed.Status is ConfirmationStatus.Confirmed or ConfirmationStatus.NotFound)
+            return pressed;
+        var page = await FindAsync(token, cancellationToken);
+        return page.Status == ConfirmationStatus.Pending ? page with { Status = pressed.Status } : page;
+    }
 
-        var signature = lookup.Signature!;
+    /// <summary>
+    /// Confirms a batch of presses in one transaction, answering each in order. One query finds the signatures
+    /// their first links point to; a later sign request's link is looked up alone. The same link twice in a batch
+    /// counts once: the second finds the signature already confirmed in memory.
+    /// </summary>
+    public async Task<IReadOnlyList<ConfirmationLookup>> ConfirmAllAsync(IReadOnlyList<string> tokens, CancellationToken cancellationToken)
+    {
+        var hashes = tokens.Where(VerificationToken.LooksValid).Select(VerificationToken.HashOf).ToList();
+        var firstLinks = await db.Signatures.Include(s => s.Letter)
+            .Where(s => hashes.Contains(s.ConfirmationTokenHash!))
+            .ToDictionaryAsync(s => KeyOf(s.ConfirmationTokenHash!), cancellationToken);
         var now = time.GetUtcNow();
-        var moved = await step.ApplyAsync(signature, signature.Letter, now, cancellationToken);
-        // Two presses of the same link at once (a double click, a mail scanner and the person) both found it
-        // unconfirmed. The state is a concurrency token, so the update is conditional on the state read: the first
-        // to write confirms it, the other's update matches no row, and it counts nothing. One statement, no more.
+        var lookups = new List<ConfirmationLookup>(tokens.Count);
+        var confirmed = new List<(Signature Signature, Moved Moved)>();
+        foreach (var token in tokens)
+        {
+            var lookup = await FindAsync(token, firstLinks, cancellationToken);
+            if (lookup.Status == ConfirmationStatus.Pending)
+            {
+                var signature = lookup.Signature!;
+                confirmed.Add((signature, await step.ApplyAsync(signature, signature.Letter, now, cancellationToken)));
+                lookup = lookup with { Status = ConfirmationStatus.Confirmed };
+            }
+            lookups.Add(lookup);
+        }
+        if (confirmed.Count == 0)
+            return lookups;
+        // Two presses of the same link at once (a double click, a mail scanner and the person, two instances) both
+        // found it unconfirmed. The state is a concurrency token, so each update is conditional on the state read:
+        // the first to write confirms it, the other's update matches no row, and it counts nothing. In a batch of
+        // several that fails them all, and the batcher confirms them one at a time, where the loser is told so.
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException) when (tokens.Count == 1)
         {
-            return await ForPageAsync(lookup with { Status = ConfirmationStatus.AlreadyConfirmed }, cancellationToken);
+            return [lookups[0] with { Status = ConfirmationStatus.AlreadyConfirmed }];
         }
-        // Only a published signature changes what the public sees: the count and the list.
-        if (moved.PublicViewChanged)
-            publicView.Published(signature.LetterId, listed: signature.IsListed(), organisation: signature.ForOrganisation);
-        metrics.SignatureConfirmed();
-        return lookup with { Status = ConfirmationStatus.Confirmed };
-    }
-
-    /// <summary>A press that confirmed nothing shows the confirm page, which shows the letter in the reader's language.</summary>
-    async Task<ConfirmationLookup> ForPageAsync(ConfirmationLookup lookup, CancellationToken cancellationToken)
-    {
-        if (lookup.Signature is { } signature)
-            await db.Entry(signature.Letter).Collection(l => l.Translations).LoadAsync(cancellationToken);
-        return lookup;
+        foreach (var (signature, moved) in confirmed)
+        {
+            // Only a published signature changes what the public sees: the count and the list.
+            if (moved.PublicViewChanged)
+                publicView.Published(signature.LetterId, listed: signature.IsListed(), organisation: signature.ForOrganisation);
+            metrics.SignatureConfirmed();
+        }
+        return lookups;
     }
 }

@@ -13,6 +13,8 @@ public static class SigningSetup
         builder.Services.AddScoped<SignatureWriter>();
         builder.Services.AddSingleton<SignatureBatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SignatureBatcher>());
+        builder.Services.AddSingleton<ConfirmBatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ConfirmBatcher>());
         builder.Services.AddScoped<Confirmation>();
         builder.Services.AddScoped<ConfirmStep>();
         builder.Services.AddSingleton<FormTiming>();
