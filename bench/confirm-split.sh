@@ -20,8 +20,6 @@ dotnet "$WORK/sink/SmtpSink.dll" "$SMTP_PORT" "$WORK/mail-received" "$WORK/links
 SINK_PID=$!
 shuf "$WORK/confirm-tokens.txt" >"$WORK/split-tokens.txt"
 per_round=$(( $(wc -l <"$WORK/split-tokens.txt") / (ROUNDS * 2) ))
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-postgres_ticks() { local t=0 v; for p in $(pgrep -u postgres postgres); do v=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo $t; }
 round=0
 run() { # label, extra connection settings
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$BASE Database__Provider=Postgres \

@@ -14,6 +14,11 @@ SMTP_PORT=${BENCH_SMTP_PORT:-2525}
 
 log() { echo "== $(date -u +%H:%M:%S) $*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+# CPU time in clock ticks (usually 100 a second), read from /proc: one process's, every PostgreSQL process's, and
+# the whole machine's busy time (user, nice, system, irq, softirq, steal over every core).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_ticks() { local t=0 v; for p in $(pgrep -u postgres postgres); do v=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo $t; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 apt_install() {
   as_root apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null

@@ -154,7 +154,14 @@ scenario confirm confirm.lua "/confirm"
 # The whole journey, with the outbox drained above: one virtual signer per wrk thread and connection, each walking
 # the letter page, sign, their email (the sink hands over the link), the confirm page, confirm, and the list.
 export BENCH_SLUG=$SLUG BENCH_LINKS=$WORK/links BENCH_POLL_MS=${BENCH_POLL_MS:-20}
+# Where a journey's CPU goes: the app's, PostgreSQL's and the sink's, and the rest of the machine's (wrk, the kernel).
+cpu0=("$(ticks "$APP_PID")" "$(postgres_ticks)" "$(ticks "$SINK_PID")" "$(machine_ticks)")
 scenario journey journey.lua "/letters/$SLUG" "$JOURNEY_SIGNERS" "$JOURNEY_SIGNERS" "$JOURNEY_DURATION"
+if grep -q '^journey' "$RESULTS" 2>/dev/null; then
+  printf 'journey-cpu\t-\t{"hz":%s,"app":%s,"postgres":%s,"sink":%s,"machine":%s}\n' "$(getconf CLK_TCK)" \
+    $(( $(ticks "$APP_PID") - cpu0[0] )) $(( $(postgres_ticks) - cpu0[1] )) $(( $(ticks "$SINK_PID") - cpu0[2] )) \
+    $(( $(machine_ticks) - cpu0[3] )) >>"$RESULTS"
+fi
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 log "stopping the app"

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ganss.Xss;
 using Markdig;
 
@@ -13,7 +14,24 @@ public class LetterMarkdown
 
     readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown) => sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+    /// <summary>
+    /// The HTML of texts rendered lately, by their Markdown: the public pages show the same few letters to every
+    /// reader, and parsing and sanitizing a whole letter again for each of them cost more than the page's queries.
+    /// Bounded, as an editor's preview renders whatever is typed; emptied when full.
+    /// </summary>
+    readonly ConcurrentDictionary<string, string> rendered = new();
+    const int MaxRendered = 64;
+
+    public string ToHtml(string markdown)
+    {
+        if (rendered.TryGetValue(markdown, out var html))
+            return html;
+        html = sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+        if (rendered.Count >= MaxRendered)
+            rendered.Clear();
+        rendered[markdown] = html;
+        return html;
+    }
 
     static HtmlSanitizer CreateSanitizer()
     {

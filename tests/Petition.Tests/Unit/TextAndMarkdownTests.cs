@@ -60,6 +60,20 @@ public class LetterMarkdownTests
     }
 }
 
+public class LetterMarkdownMemoryTests
+{
+    [Fact]
+    public void Texts_rendered_again_and_past_the_kept_few_each_get_their_own_html()
+    {
+        var markdown = new LetterMarkdown();
+        var texts = Enumerable.Range(0, 200).Select(i => $"Text **{i}**").ToList();
+        // Twice over more texts than are kept: every answer is its own text's, whether kept, dropped or new.
+        foreach (var text in texts.Concat(texts).Concat(texts.Take(5)))
+            Assert.Equal($"<p>Text <strong>{text[7..^2]}</strong></p>", markdown.ToHtml(text).Trim());
+        Assert.DoesNotContain("<script", markdown.ToHtml("<script>alert(1)</script>"));
+    }
+}
+
 public class CountriesTests
 {
     [Fact]
