@@ -12,7 +12,8 @@
 # docs/benchmarks.md), BENCH_KEEP=1 to keep the database and the work folder afterwards, BENCH_SCENARIOS (a
 # space-separated list of scenario names such as "sign-api list-search"; default all: while iterating on one path),
 # BENCH_JOURNEY_SIGNERS (virtual signers walking the whole journey at once, default 64), BENCH_JOURNEY_DURATION
-# (seconds, default 60), BENCH_POLL_MS (how often a waiting signer looks for their email, default 20).
+# (seconds, default 60), BENCH_POLL_MS (how often a waiting signer looks for their email, default 20),
+# BENCH_EMAIL_TIMEOUT_MS (how long they wait for it before starting again, default 30000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
