@@ -131,9 +131,6 @@ public class PublicSignatories(ReplicaReads reads, SignatureCounter counter, Tim
         var filtered = Filtered(db, letter, query);
         var total = await TotalAsync(db, letter, query, planned, cancellationToken);
         var exact = total <= SignatoryQuery.MaxCountedMatches;
-        // A common term is found within a few thousand rows in list order; the index would fetch and sort every match.
-        if (planned && !exact)
-            await SearchPlan.InListOrderAsync(db, cancellationToken);
         var rows = new List<SignatoryRow>();
         string? next = null;
 
@@ -155,6 +152,11 @@ public class PublicSignatories(ReplicaReads reads, SignatureCounter counter, Tim
         var room = limit - rows.Count;
         if (next is null)
         {
+            // A common term is found within a few thousand rows in list order; the index would fetch and sort every
+            // match. Only for this query: the head's few notable and founding rows come from their own indexes, and
+            // in list order PostgreSQL walked the whole letter to find them (a second at a million signatures).
+            if (planned && !exact)
+                await SearchPlan.InListOrderAsync(db, cancellationToken);
             var regular = filtered.Where(s => !s.Notable && !s.Founding);
             // "<=" first so the database starts its index scan at the cursor instead of filtering every row
             // before it; the second condition then drops the cursor's own row and its earlier-id twins.
