@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Petition.Data.Signatures;
 using Petition.Tests.Infrastructure;
 
 namespace Petition.Tests.Integration;
@@ -55,10 +57,16 @@ public class DatabaseFaultTests
         await using var app = await PetitionApp.StartAsync(gated.ThroughGate, Settings());
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(List())).StatusCode);
+        // A signer who opened their link just before, and presses confirm while the database is away.
+        var signer = $"{Signer.Unique("pressed")}@example.org";
+        await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Pressed Meanwhile", signer));
+        var link = await app.ConfirmationPathAsync(signer);
+        var form = await client.GetDocumentAsync(link);
 
         gate.Close();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(List()))).StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync("/healthz"))).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.SubmitAsync(form, link))).StatusCode);
 
         gate.Hang();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await TimedAsync(() => client.GetAsync(List()))).StatusCode);
@@ -69,6 +77,10 @@ public class DatabaseFaultTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         var email = $"{Signer.Unique("back")}@example.org";
         Assert.Equal(HttpStatusCode.Accepted, (await client.SignByApiAsync("upr-accountability", Signer.ApiBody("Back Again", email))).StatusCode);
+        // The press that met the outage left nothing half done: the same press, again, confirms.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(form, link)).StatusCode);
+        Assert.Equal(SignatureState.Published, await app.Db(db => db.Signatures
+            .Where(s => s.Name == "Pressed Meanwhile").Select(s => s.State).SingleAsync()));
     }
 
     [Fact]
