@@ -8,7 +8,9 @@ namespace Petition.Data.Letters;
 /// an import, a future API), saving a changed title, body or addressee of a signed version throws before anything is written.
 /// So does a translation of a version that anyone signed in that translation's language, changed, removed or added
 /// (those signers read the original). A change
-/// to a signed text is a new version. Registered on every <see cref="PetitionDbContext"/>.
+/// to a signed text is a new version. The promise signers read beside the text, when their address will be erased
+/// (<see cref="Letter.ContactRetentionDays"/>), is held the same way: made later or taken back once anyone signed,
+/// it throws (<see cref="Letter.KeepsRetentionPromise"/>). Registered on every <see cref="PetitionDbContext"/>.
 /// </summary>
 public sealed class SignedTextGuard : SaveChangesInterceptor
 {
@@ -43,6 +45,17 @@ public sealed class SignedTextGuard : SaveChangesInterceptor
             if (await db.Signatures.AnyAsync(s => s.LetterId == version.LetterId && s.LetterVersion == version.Version, cancellationToken))
                 throw new SignedTextException(version.LetterId, version.Version);
         }
+        foreach (var letter in entries.Where(e => e.Entity is Letter && e.State == EntityState.Modified
+                     && e.Property(nameof(Letter.ContactRetentionDays)).IsModified))
+        {
+            var promised = (int?)letter.Property(nameof(Letter.ContactRetentionDays)).OriginalValue;
+            var proposed = ((Letter)letter.Entity).ContactRetentionDays;
+            var id = ((Letter)letter.Entity).Id;
+            if (!Letter.KeepsRetentionPromise(promised, proposed, anyoneSigned: true)
+                && await db.Signatures.AnyAsync(s => s.LetterId == id, cancellationToken))
+                throw new SignedTextException($"People signed letter {id} after being told their address would be erased "
+                    + $"{promised} days after it closes: that can be made sooner, not later or never.");
+        }
         // A version's translation is signed text whole: any change, a removal or an addition, judged by where it stood.
         var retranslated = entries.Where(e => e.Entity is LetterVersionTranslation)
             .Select(e => (LetterId: (int)e.Property(nameof(LetterVersionTranslation.LetterId)).OriginalValue!,
@@ -62,6 +75,8 @@ public sealed class SignedTextException : InvalidOperationException
 {
     public SignedTextException(int letterId, int version)
         : base($"Version {version} of letter {letterId} has been signed: its text never changes. Save the change as a new version.") { }
+
+    public SignedTextException(string message) : base(message) { }
 
     public SignedTextException(int letterId, int version, string language)
         : base($"Version {version} of letter {letterId} has been signed in {language}: that translation never changes. Save the change as a new version.") { }

@@ -46,4 +46,28 @@ public class RetentionPromiseTests(SqliteFixture fixture) : IClassFixture<Sqlite
         Assert.Equal(HttpStatusCode.Redirect, (await SaveRetentionAsync(admin, letter.Slug, "10")).StatusCode);
         Assert.Equal(10, await RetentionAsync(letter.Id));
     }
+
+    [Fact]
+    public async Task No_other_path_than_the_editor_makes_the_promise_later_or_takes_it_back()
+    {
+        var letter = await app.AddLetterAsync(Signer.Unique("promise-db"), l => l.ContactRetentionDays = 30);
+        await app.Client().SignByApiAsync(letter.Slug, Signer.ApiBody("Promised", $"{Signer.Unique("promised")}@example.org"));
+
+        foreach (int? later in new int?[] { 31, null })
+        {
+            var refused = await Assert.ThrowsAsync<Petition.Data.Letters.SignedTextException>(() => app.Db(async db =>
+            {
+                (await db.Letters.SingleAsync(l => l.Id == letter.Id)).ContactRetentionDays = later;
+                await db.SaveChangesAsync();
+            }));
+            Assert.Contains("erased 30 days", refused.Message);
+            Assert.Equal(30, await RetentionAsync(letter.Id));
+        }
+        await app.Db(async db =>
+        {
+            (await db.Letters.SingleAsync(l => l.Id == letter.Id)).ContactRetentionDays = 7;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(7, await RetentionAsync(letter.Id));
+    }
 }

@@ -35,7 +35,8 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
 
     /// <summary>
     /// Why the form cannot be saved over this letter, by field, or null: a retention that breaks the promise its
-    /// signers read in the privacy notice (<see cref="Letter.KeepsRetentionPromise"/>).
+    /// signers read in the privacy notice (<see cref="Letter.KeepsRetentionPromise"/>). The form shows it on the
+    /// field; <see cref="Petition.Data.Letters.SignedTextGuard"/> refuses the save whatever path tries it.
     /// </summary>
     public async Task<(string Field, string Message)?> RefusalAsync(Letter letter, LetterForm form, CancellationToken cancellationToken) =>
         Letter.KeepsRetentionPromise(letter.ContactRetentionDays, form.ContactRetentionDays,
@@ -47,8 +48,6 @@ public class LetterEditor(PetitionDbContext db, AuditTrail audit, PublicView pub
 
     public async Task UpdateAsync(Letter letter, LetterForm form, CancellationToken cancellationToken)
     {
-        if (await RefusalAsync(letter, form, cancellationToken) is { } refusal)
-            throw new InvalidOperationException(refusal.Message);
         var before = Snapshot(letter);
         var fieldsBefore = letter.Fields;
         Apply(form, letter);
