@@ -37,10 +37,10 @@ public class PrivacyInChromiumTests
         await using var app = await PetitionApp.StartOnSocketAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync();
-        var requested = new List<string>();
-        var consoleErrors = new List<string>();
-        page.Request += (_, request) => requested.Add(request.Url);
-        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) consoleErrors.Add(message.Text); };
+        var requested = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on the browser's event thread
+        var consoleErrors = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on the browser's event thread
+        page.Request += (_, request) => requested.Enqueue(request.Url);
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) consoleErrors.Enqueue(message.Text); };
 
         var email = $"{Signer.Unique("hosts")}@example.org";
         await app.Client().SignByApiAsync("upr-accountability", Signer.ApiBody("Host Watcher", email));

@@ -28,8 +28,8 @@ public class VerifyReceiptInChromiumTests
         var page = await session.Browser.NewPageAsync();
         await page.GotoAsync($"{app.BaseUrl}/verify");
         Assert.Empty(await Axe.ViolationsAsync(page));
-        var requests = new List<string>();
-        page.Request += (_, request) => requests.Add(request.Url);
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on the browser's event thread
+        page.Request += (_, request) => requests.Enqueue(request.Url);
         var result = page.Locator("#verify-result");
 
         await page.GetByLabel("Or paste the receipt").FillAsync(receipt);

@@ -43,8 +43,8 @@ public class ProofOfWorkTests
         var letter = await app.AddLetterAsync("under-attack", l => l.RequireProofOfWork = true);
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync();
-        var requested = new List<string>();
-        page.Request += (_, r) => requested.Add(r.Url);
+        var requested = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on the browser's event thread
+        page.Request += (_, r) => requested.Enqueue(r.Url);
 
         var form = new LetterPage(page);
         await form.OpenAsync(app.BaseUrl, letter.Slug);
